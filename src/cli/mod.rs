@@ -1,0 +1,155 @@
+//! The command-line interface (behind the default `cli` feature).
+//!
+//! Exit codes: 0 no errors (warnings allowed unless `--deny-warnings`); 1 at least one
+//! error-level finding; 2 masa could not run (bad arguments, unreadable path).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::report::{human, json};
+use crate::{Day, Options, Report};
+
+/// Arrangements-as-code validator for England's multi-agency safeguarding arrangements.
+#[derive(Debug, Parser)]
+#[command(name = "masa", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check arrangement files against the statutory requirements.
+    Check(CheckArgs),
+    /// Print the JSON Schema of the arrangements file format.
+    Schema,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check (directories are searched for *.toml). Default: arrangements/
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to use colour in human output (NO_COLOR is respected in `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Print only warnings and errors, without the summary.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Fail (exit 1) on warnings as well as errors.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// The date to judge date-dependent rules against, YYYY-MM-DD (default: today).
+    #[arg(long, value_parser = parse_day)]
+    today: Option<Day>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, default_value_t = crate::load::DEFAULT_MAX_FILE_SIZE)]
+    max_file_size: usize,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_day(s: &str) -> Result<Day, String> {
+    s.parse::<Day>()
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // clap uses 2 for usage errors and 0 for --help/--version.
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Schema => {
+            print_out(&crate::structure::schema::arrangements_schema_text());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let paths = if args.paths.is_empty() {
+        let default = PathBuf::from("arrangements");
+        if !default.is_dir() {
+            eprintln!(
+                "masa: no path given and there is no `arrangements/` directory here; give the files or directories to check"
+            );
+            return ExitCode::from(2);
+        }
+        vec![default]
+    } else {
+        args.paths.clone()
+    };
+    let options = Options {
+        today: args.today.unwrap_or_else(Day::today_utc),
+        max_file_size: args.max_file_size,
+    };
+    let report = crate::check_paths(&paths, &options);
+    match args.format {
+        Format::Human => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        && std::io::stdout().is_terminal()
+                }
+            };
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(100);
+            let options = human::HumanOptions {
+                color,
+                unicode: true,
+                width,
+                quiet: args.quiet,
+            };
+            print_out(&human::render(&report, &options));
+            for (path, reason) in &report.unreadable {
+                eprintln!("masa: cannot check `{path}`: {reason}");
+            }
+        }
+        Format::Json => print_out(&json::render(&report)),
+    }
+    exit_code(&report, args.deny_warnings)
+}
+
+fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
+    let summary = report.summary();
+    if summary.unreadable > 0 {
+        ExitCode::from(2)
+    } else if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Writes to stdout, ignoring a closed pipe (`masa check | head` must not panic).
+fn print_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}

@@ -1,0 +1,185 @@
+//! # masa: multi-agency safeguarding arrangements as code
+//!
+//! masa checks a safeguarding partnership's arrangements, kept as a TOML file, against the
+//! statutory requirements of *Working Together to Safeguard Children*. Every finding is a
+//! [`Diagnostic`] pointing at the exact place in the file, saying why it matters, how to fix
+//! it and which paragraph of the guidance requires it.
+//!
+//! The pipeline runs one way: **load → structure → model → report** ([`load`],
+//! [`structure`], [`model`], [`report`]).
+//!
+//! ```
+//! let toml = r#"
+//! schema_version = 1
+//! [partnership]
+//! name = "Example Safeguarding Children Partnership"
+//! publshed = 2024-09-27
+//! "#;
+//! let report = masa::check_source("example.toml", toml.as_bytes(), &masa::Options::default());
+//! let d = &report.diagnostics[0];
+//! assert_eq!(d.rule, "schema");
+//! assert_eq!(d.help.as_deref(), Some("did you mean `published`?"));
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod structure;
+
+#[cfg(feature = "cli")]
+pub mod cli;
+
+use std::path::{Path, PathBuf};
+
+pub use model::{Day, Model};
+pub use report::{Diagnostic, FileReport, Report, Severity};
+
+/// Settings for a check.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The date date-dependent rules judge against (injectable so results are reproducible).
+    pub today: Day,
+    /// Files larger than this many bytes are refused with a `file-too-large` finding.
+    pub max_file_size: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            today: Day::today_utc(),
+            max_file_size: load::DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+/// Checks one document held in memory. `path` is only used to name it in the report.
+pub fn check_source(path: &str, bytes: &[u8], options: &Options) -> FileReport {
+    if let Some(too_large) = load::size_limit(bytes.len() as u64, options.max_file_size) {
+        return FileReport::new(path, String::new(), vec![too_large]);
+    }
+    let text = match load::decode(bytes) {
+        Ok(text) => text,
+        Err((lossy, diagnostic)) => return FileReport::new(path, lossy, vec![diagnostic]),
+    };
+    let findings = check_text(text);
+    FileReport::new(path, text.to_owned(), findings)
+}
+
+/// The pipeline on decoded text: each stage runs only if the one before it passed, so a
+/// user sees the first layer of problems without the echoes they would cause later.
+fn check_text(text: &str) -> Vec<Diagnostic> {
+    let doc = match load::parse(text) {
+        Ok(doc) => doc,
+        Err(syntax) => return syntax,
+    };
+    let structural = structure::check(&doc);
+    if !structural.is_empty() {
+        return structural;
+    }
+    match model::build(doc) {
+        Ok((_model, findings)) => findings,
+        Err(diagnostic) => vec![diagnostic],
+    }
+}
+
+/// Parses, validates and resolves a document into its [`Model`], for embedders that want
+/// to read the arrangements themselves. Returns the findings if it cannot.
+pub fn parse_model(text: &str) -> Result<(Model, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let doc = load::parse(text)?;
+    let structural = structure::check(&doc);
+    if !structural.is_empty() {
+        return Err(structural);
+    }
+    model::build(doc).map_err(|d| vec![d])
+}
+
+/// Checks one file on disk. Files over the size limit are refused without being read.
+pub fn check_file(path: &Path, options: &Options) -> std::io::Result<FileReport> {
+    let name = path.display().to_string();
+    let len = std::fs::metadata(path)?.len();
+    if let Some(too_large) = load::size_limit(len, options.max_file_size) {
+        return Ok(FileReport::new(name, String::new(), vec![too_large]));
+    }
+    let bytes = std::fs::read(path)?;
+    Ok(check_source(&name, &bytes, options))
+}
+
+/// Finds the arrangement files under the given paths: files as given, directories searched
+/// for `*.toml` (hidden entries and `target/` skipped), in path order.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut problems, 0),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => problems.push((path.display().to_string(), describe_io(&e))),
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, problems)
+}
+
+/// Deep enough for any real layout, shallow enough that a symlink loop ends quickly.
+const MAX_DIRECTORY_DEPTH: usize = 32;
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<(String, String)>, depth: usize) {
+    if depth > MAX_DIRECTORY_DEPTH {
+        problems.push((
+            dir.display().to_string(),
+            "directories nested too deeply (a symlink loop?)".into(),
+        ));
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push((dir.display().to_string(), describe_io(&e)));
+            return;
+        }
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') || name == "target" {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, files, problems, depth + 1),
+            Ok(_) if name.ends_with(".toml") => files.push(path),
+            Ok(_) => {}
+            Err(e) => problems.push((path.display().to_string(), describe_io(&e))),
+        }
+    }
+}
+
+/// An I/O error in plain words.
+pub fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Checks every arrangement file under `paths` and gathers the findings, in path order.
+pub fn check_paths(paths: &[PathBuf], options: &Options) -> Report {
+    let (files, mut unreadable) = discover(paths);
+    let mut report = Report::default();
+    for path in files {
+        match check_file(&path, options) {
+            Ok(file) => report.files.push(file),
+            Err(e) => unreadable.push((path.display().to_string(), describe_io(&e))),
+        }
+    }
+    report.unreadable = unreadable;
+    report
+}

@@ -1,0 +1,92 @@
+//! `Spanned<T>`: a value from the file together with the byte range it came from.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::{Deref, Range};
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Deserializer};
+
+/// A byte range into the source text of one file.
+pub type Span = Range<usize>;
+
+/// A value read from the file, with the byte span of its TOML value.
+///
+/// For a table (`[funding]`, `[[groups]]`) the span is the table's header; for a
+/// scalar it is the literal itself. Diagnostics point at these spans.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    span: Span,
+    value: T,
+}
+
+impl<T> Spanned<T> {
+    /// Wraps a value with a span (for values made outside the TOML pipeline, e.g. in tests).
+    pub fn new(span: Span, value: T) -> Self {
+        Spanned { span, value }
+    }
+
+    /// The byte range of the value in the source file.
+    pub fn span(&self) -> Span {
+        self.span.clone()
+    }
+
+    /// The value itself.
+    pub fn get(&self) -> &T {
+        &self.value
+    }
+
+    /// Unwraps the value.
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+}
+
+impl<T> Deref for Spanned<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Spanned<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} @{:?}", self.value, self.span)
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for Spanned<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.value.fmt(f)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let inner = toml::Spanned::<T>::deserialize(d)?;
+        let span = inner.span();
+        Ok(Spanned {
+            span,
+            value: inner.into_inner(),
+        })
+    }
+}
+
+/// The schema of `Spanned<T>` is the schema of `T`: spans are invisible in the file format.
+impl<T: JsonSchema> JsonSchema for Spanned<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// Free text as published (a description the guidance asks for), with its span.
+pub type Text = Spanned<String>;

@@ -1,0 +1,799 @@
+//! Small value types of the file format: ids, exact money, percentages, dates and
+//! financial years. Each one accepts exactly what its JSON Schema accepts, so that a
+//! file that passes the structure stage also deserializes (tested in `tests/`).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+
+// ---------------------------------------------------------------------------------------------
+// Ids
+
+/// The pattern every id must match: lower-case words joined by single hyphens.
+pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+/// An identifier declared once (an organisation, role or group) and referred to elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Id(String);
+
+impl Id {
+    /// Checks the id syntax (see [`ID_PATTERN`]).
+    pub fn parse(s: &str) -> Result<Id, String> {
+        let well_formed = !s.is_empty()
+            && s.split('-').all(|word| {
+                !word.is_empty()
+                    && word
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
+        if well_formed {
+            Ok(Id(s.to_owned()))
+        } else {
+            Err(format!(
+                "`{s}` is not a valid id: use lower-case letters, digits and single hyphens, e.g. `central-bedfordshire-council`"
+            ))
+        }
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<str>::deserialize(d)?;
+        Id::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+impl JsonSchema for Id {
+    fn schema_name() -> Cow<'static, str> {
+        "Id".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An id: lower-case letters, digits and single hyphens, e.g. `central-bedfordshire-council`.",
+            "type": "string",
+            "pattern": ID_PATTERN,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact decimals (money and percentages)
+
+/// Why an amount could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    /// Not an amount at all.
+    #[error("`{0}` is not an amount: write it like \"£137,730.19\" or 137730.19")]
+    Invalid(String),
+    /// Thousands separators in the wrong places.
+    #[error(
+        "thousands separators in `{0}` are misplaced: write groups of three digits, like \"£137,730.19\""
+    )]
+    BadGrouping(String),
+    /// More than two decimal places.
+    #[error("`{0}` has more than two decimal places: amounts are in pounds and pence")]
+    TooPrecise(String),
+    /// Below zero.
+    #[error("`{0}` is negative: an amount cannot be below zero")]
+    Negative(String),
+    /// Beyond any plausible amount.
+    #[error("`{0}` is too large to be an amount")]
+    TooLarge(String),
+    /// A TOML float with more digits than a float holds exactly.
+    #[error(
+        "the number {0} has too many digits to be read exactly: write it as a string, e.g. \"{0}\""
+    )]
+    FloatTooLong(String),
+}
+
+/// The largest amount masa accepts: a trillion pounds. Anything bigger is a typo.
+const MAX_AMOUNT: i64 = 1_000_000_000_000;
+
+/// Reads a TOML float exactly. `f64`'s `Display` prints the shortest text that reads back to
+/// the same float, and for any literal of at most 15 significant digits that text *is* the
+/// literal, so parsing it as a decimal is exact. Longer literals may already have been
+/// rounded by the TOML parser, so they are refused rather than silently changed.
+fn decimal_from_float(v: f64) -> Result<Decimal, AmountError> {
+    let text = format!("{v}");
+    if !v.is_finite() {
+        return Err(AmountError::Invalid(text));
+    }
+    let significant = text
+        .trim_start_matches(['-', '0', '.'])
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    if significant > 15 {
+        return Err(AmountError::FloatTooLong(text));
+    }
+    Decimal::from_str_exact(&text).map_err(|_| AmountError::TooLarge(text))
+}
+
+/// An exact amount of money in pounds. Never a float.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(Decimal);
+
+impl Money {
+    /// The exact value (in the unit the funding table declares).
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// Wraps an exact value.
+    pub fn new(value: Decimal) -> Money {
+        Money(value)
+    }
+
+    fn checked(value: Decimal, text: &str) -> Result<Money, AmountError> {
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(AmountError::Negative(text.to_owned()));
+        }
+        if value > Decimal::from(MAX_AMOUNT) {
+            return Err(AmountError::TooLarge(text.to_owned()));
+        }
+        Ok(Money(value))
+    }
+
+    fn from_float(v: f64) -> Result<Money, AmountError> {
+        let d = decimal_from_float(v)?;
+        if d.scale() > 2 {
+            return Err(AmountError::TooPrecise(format!("{v}")));
+        }
+        Money::checked(d, &format!("{v}"))
+    }
+}
+
+/// The pattern for amounts written as strings.
+pub const MONEY_PATTERN: &str = r"^£?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)(\.[0-9]{1,2})?$";
+
+impl FromStr for Money {
+    type Err = AmountError;
+    fn from_str(text: &str) -> Result<Money, AmountError> {
+        let invalid = || AmountError::Invalid(text.to_owned());
+        let trimmed = text.trim();
+        let (negative, rest) = match trimmed.strip_prefix('-') {
+            Some(r) => (true, r),
+            None => (false, trimmed),
+        };
+        let rest = rest.strip_prefix('£').unwrap_or(rest);
+        let (whole, pence) = match rest.split_once('.') {
+            Some((w, p)) => (w, Some(p)),
+            None => (rest, None),
+        };
+        if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+            return Err(invalid());
+        }
+        if whole.contains(',') {
+            let mut groups = whole.split(',');
+            let first = groups.next().unwrap_or_default();
+            let ok = (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3);
+            if !ok {
+                return Err(AmountError::BadGrouping(text.to_owned()));
+            }
+        }
+        if let Some(p) = pence {
+            if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(invalid());
+            }
+            if p.len() > 2 {
+                return Err(AmountError::TooPrecise(text.to_owned()));
+            }
+        }
+        let digits: String = whole.chars().filter(|c| *c != ',').collect();
+        let literal = match pence {
+            Some(p) => format!("{digits}.{p}"),
+            None => digits,
+        };
+        let value = Decimal::from_str_exact(&literal)
+            .map_err(|_| AmountError::TooLarge(text.to_owned()))?;
+        if negative && !value.is_zero() {
+            return Err(AmountError::Negative(text.to_owned()));
+        }
+        Money::checked(value, text)
+    }
+}
+
+/// Formats like a published table: `£137,730.19`.
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&format_pounds(self.0))
+    }
+}
+
+/// `£1,234.50`: grouped pounds with exactly two decimal places (rounded half away from zero).
+pub fn format_pounds(value: Decimal) -> String {
+    let rounded =
+        value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.2}", rounded.abs());
+    let (whole, pence) = text.split_once('.').unwrap_or((&text, "00"));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}£{grouped}.{pence}")
+}
+
+struct AmountVisitor<T> {
+    expecting: &'static str,
+    from_str: fn(&str) -> Result<T, AmountError>,
+    from_decimal: fn(Decimal, &str) -> Result<T, AmountError>,
+    from_float: fn(f64) -> Result<T, AmountError>,
+}
+
+impl<T> Visitor<'_> for AmountVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        (self.from_str)(v).map_err(E::custom)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        (self.from_decimal)(Decimal::from(v), &v.to_string()).map_err(E::custom)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        (self.from_decimal)(Decimal::from(v), &v.to_string()).map_err(E::custom)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        (self.from_float)(v).map_err(E::custom)
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // A visitor rather than `#[serde(untagged)]`: keeps `Spanned<Money>` working and the
+        // error precise.
+        d.deserialize_any(AmountVisitor {
+            expecting: "an amount such as \"£137,730.19\" or 137730.19",
+            from_str: |s| s.parse(),
+            from_decimal: Money::checked,
+            from_float: Money::from_float,
+        })
+    }
+}
+
+impl JsonSchema for Money {
+    fn schema_name() -> Cow<'static, str> {
+        "Money".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An exact amount, not negative: a string such as \"£137,730.19\" or a number such as 137730.19 (at most two decimal places).",
+            "type": ["string", "number"],
+            "pattern": MONEY_PATTERN,
+            "minimum": 0,
+            "maximum": MAX_AMOUNT,
+            "examples": ["£137,730.19", 137730.19],
+        })
+    }
+}
+
+/// A percentage as stated in the document, kept exact with its precision (`9.9` ≠ `9.90`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Percent(Decimal);
+
+impl Percent {
+    /// The exact value, e.g. `9.9` for "9.9%".
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    fn checked(value: Decimal, text: &str) -> Result<Percent, AmountError> {
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(AmountError::Negative(text.to_owned()));
+        }
+        if value > Decimal::from(100) {
+            return Err(AmountError::TooLarge(format!("{text}%")));
+        }
+        Ok(Percent(value))
+    }
+}
+
+/// The pattern for percentages written as strings.
+pub const PERCENT_PATTERN: &str = r"^[0-9]{1,3}(\.[0-9]+)?%?$";
+
+impl FromStr for Percent {
+    type Err = AmountError;
+    fn from_str(text: &str) -> Result<Percent, AmountError> {
+        let t = text.trim();
+        let t = t.strip_suffix('%').unwrap_or(t);
+        if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            return Err(AmountError::Invalid(text.to_owned()));
+        }
+        let value =
+            Decimal::from_str_exact(t).map_err(|_| AmountError::Invalid(text.to_owned()))?;
+        Percent::checked(value, t)
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(AmountVisitor {
+            expecting: "a percentage such as 9.9 or \"9.9%\"",
+            from_str: |s| s.parse(),
+            from_decimal: Percent::checked,
+            from_float: |v| {
+                decimal_from_float(v).and_then(|d| Percent::checked(d, &format!("{v}")))
+            },
+        })
+    }
+}
+
+impl JsonSchema for Percent {
+    fn schema_name() -> Cow<'static, str> {
+        "Percent".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A percentage between 0 and 100 as stated in the document: a number such as 9.9 or a string such as \"9.9%\".",
+            "type": ["string", "number"],
+            "pattern": PERCENT_PATTERN,
+            "minimum": 0,
+            "maximum": 100,
+            "examples": [9.9, "49.2%"],
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/// A calendar day (proleptic Gregorian).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in a month, or `None` for a month that does not exist.
+pub fn days_in_month(year: i32, month: u8) -> Option<u8> {
+    Some(match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => return None,
+    })
+}
+
+impl Day {
+    /// A day, if it exists (`2025-02-30` does not).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Day> {
+        let last = days_in_month(year, month)?;
+        (1..=last)
+            .contains(&day)
+            .then_some(Day { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+    /// The month, 1–12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+    /// The day of the month.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day `n` days after (or before, if negative) this one.
+    pub fn plus_days(self, n: i64) -> Day {
+        Day::from_days_since_epoch(self.days_since_epoch() + n)
+    }
+
+    /// Inverse of [`Day::days_since_epoch`].
+    pub fn from_days_since_epoch(z: i64) -> Day {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Day { year, month, day }
+    }
+
+    /// Today's date from the system clock (UTC). Rules never call this: "today" is passed in.
+    pub fn today_utc() -> Day {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Day::from_days_since_epoch((secs / 86_400) as i64)
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Day {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Day, String> {
+        match s.parse::<Date>()? {
+            Date::Day(d) => Ok(d),
+            Date::Month { .. } => Err(format!(
+                "`{s}` is a month; a full date YYYY-MM-DD is needed"
+            )),
+        }
+    }
+}
+
+/// A date as a document states it: a day (`2024-09-27`), or only a month (`"2025-09"`)
+/// when the document says no more ("updated September 2025").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Date {
+    /// A full date.
+    Day(Day),
+    /// A month, when the document gives no day.
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1–12.
+        month: u8,
+    },
+}
+
+/// The pattern dates must match once a TOML date has been turned into text.
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$";
+
+impl Date {
+    /// The first day the date can mean.
+    pub fn earliest(self) -> Day {
+        match self {
+            Date::Day(d) => d,
+            Date::Month { year, month } => Day {
+                year,
+                month,
+                day: 1,
+            },
+        }
+    }
+
+    /// The last day the date can mean.
+    pub fn latest(self) -> Day {
+        match self {
+            Date::Day(d) => d,
+            Date::Month { year, month } => Day {
+                year,
+                month,
+                day: days_in_month(year, month).unwrap_or(28),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Date::Day(d) => d.fmt(f),
+            Date::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+        }
+    }
+}
+
+impl FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Date, String> {
+        let bad = || {
+            format!(
+                "`{s}` is not a date: write YYYY-MM-DD (e.g. 2024-09-27), or \"YYYY-MM\" for a month"
+            )
+        };
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| -> Option<u32> {
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        };
+        match parts.as_slice() {
+            [y, m] => {
+                let (year, month) = (
+                    num(y, 4).ok_or_else(bad)? as i32,
+                    num(m, 2).ok_or_else(bad)? as u8,
+                );
+                days_in_month(year, month)
+                    .ok_or_else(|| format!("`{s}` is not a date: there is no month {month}"))?;
+                Ok(Date::Month { year, month })
+            }
+            [y, m, d] => {
+                let year = num(y, 4).ok_or_else(bad)? as i32;
+                let month = num(m, 2).ok_or_else(bad)? as u8;
+                let day = num(d, 2).ok_or_else(bad)? as u8;
+                Day::new(year, month, day)
+                    .map(Date::Day)
+                    .ok_or_else(|| format!("`{s}` is not a date: that day does not exist"))
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date such as 2024-09-27, or a month such as \"2025-09\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                v.parse().map_err(E::custom)
+            }
+            // TOML dates arrive as toml's private datetime map: let toml read it.
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Date, A::Error> {
+                let dt =
+                    toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                match (dt.date, dt.time, dt.offset) {
+                    (Some(date), None, None) => {
+                        Day::new(i32::from(date.year), date.month, date.day)
+                            .map(Date::Day)
+                            .ok_or_else(|| {
+                                de::Error::custom(format!(
+                                    "`{dt}` is not a date: that day does not exist"
+                                ))
+                            })
+                    }
+                    _ => Err(de::Error::custom(format!(
+                        "`{dt}` has a time of day: write only the date, e.g. 2024-09-27"
+                    ))),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date: a TOML date such as 2024-09-27, or a string \"YYYY-MM\" when the document gives only the month.",
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "examples": ["2024-09-27", "2025-09"],
+        })
+    }
+}
+
+/// An English financial year, 1 April to 31 March, written "2025/26" or "2025/2026".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FinancialYear {
+    start_year: i32,
+}
+
+/// The pattern for financial years.
+pub const FINANCIAL_YEAR_PATTERN: &str = "^[0-9]{4}/([0-9]{2}|[0-9]{4})$";
+
+impl FinancialYear {
+    /// The year it starts in (2025 for 2025/26).
+    pub fn start_year(self) -> i32 {
+        self.start_year
+    }
+    /// 1 April of the start year.
+    pub fn first_day(self) -> Day {
+        Day {
+            year: self.start_year,
+            month: 4,
+            day: 1,
+        }
+    }
+    /// 31 March of the next year.
+    pub fn last_day(self) -> Day {
+        Day {
+            year: self.start_year + 1,
+            month: 3,
+            day: 31,
+        }
+    }
+    /// Whether a day falls within the year.
+    pub fn contains(self, day: Day) -> bool {
+        self.first_day() <= day && day <= self.last_day()
+    }
+}
+
+impl fmt::Display for FinancialYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{:02}", self.start_year, (self.start_year + 1) % 100)
+    }
+}
+
+impl FromStr for FinancialYear {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("`{s}` is not a financial year: write it like \"2025/26\"");
+        let (a, b) = s.split_once('/').ok_or_else(bad)?;
+        if a.len() != 4 || !(b.len() == 2 || b.len() == 4) {
+            return Err(bad());
+        }
+        let start: i32 = a.parse().map_err(|_| bad())?;
+        let end: i32 = b.parse().map_err(|_| bad())?;
+        let consecutive = if b.len() == 2 {
+            (start + 1) % 100 == end
+        } else {
+            start + 1 == end
+        };
+        if !consecutive {
+            return Err(format!(
+                "`{s}` is not a financial year: the second year must follow the first, e.g. \"{start}/{:02}\"",
+                (start + 1) % 100
+            ));
+        }
+        Ok(FinancialYear { start_year: start })
+    }
+}
+
+impl<'de> Deserialize<'de> for FinancialYear {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<str>::deserialize(d)?;
+        s.parse().map_err(de::Error::custom)
+    }
+}
+
+impl JsonSchema for FinancialYear {
+    fn schema_name() -> Cow<'static, str> {
+        "FinancialYear".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An English financial year (1 April to 31 March), e.g. \"2025/26\".",
+            "type": "string",
+            "pattern": FINANCIAL_YEAR_PATTERN,
+            "examples": ["2025/26"],
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_reads_published_forms_exactly() {
+        assert_eq!(
+            "£137,730.19".parse::<Money>().unwrap().value(),
+            Decimal::new(13_773_019, 2)
+        );
+        assert_eq!(
+            "£2,200".parse::<Money>().unwrap().value(),
+            Decimal::from(2200)
+        );
+        assert_eq!(
+            "25.8".parse::<Money>().unwrap().value(),
+            Decimal::new(258, 1)
+        );
+        assert!(matches!(
+            "£15,61.3".parse::<Money>(),
+            Err(AmountError::BadGrouping(_))
+        ));
+        assert!(matches!(
+            "£1.234".parse::<Money>(),
+            Err(AmountError::TooPrecise(_))
+        ));
+        assert!(matches!(
+            "-£5".parse::<Money>(),
+            Err(AmountError::Negative(_))
+        ));
+        assert!(matches!(
+            "abc".parse::<Money>(),
+            Err(AmountError::Invalid(_))
+        ));
+        assert!(matches!("£".parse::<Money>(), Err(AmountError::Invalid(_))));
+        assert_eq!(
+            Money::from_float(42_000.81).unwrap().value(),
+            Decimal::new(4_200_081, 2)
+        );
+        assert!(matches!(
+            Money::from_float(0.1 + 0.2),
+            Err(AmountError::FloatTooLong(_))
+        ));
+        assert!(matches!(
+            Money::from_float(1e30),
+            Err(AmountError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn money_formats_like_a_published_table() {
+        assert_eq!(format_pounds(Decimal::new(19_534_400, 2)), "£195,344.00");
+        assert_eq!(format_pounds(Decimal::new(258, 1)), "£25.80");
+        assert_eq!(format_pounds(Decimal::from(100)), "£100.00");
+        assert_eq!(format_pounds(Decimal::new(-94_400, 2)), "-£944.00");
+    }
+
+    #[test]
+    fn dates_are_real_dates() {
+        assert_eq!(
+            "2024-09-27".parse::<Date>().unwrap().to_string(),
+            "2024-09-27"
+        );
+        assert_eq!(
+            "2025-09".parse::<Date>().unwrap().latest().to_string(),
+            "2025-09-30"
+        );
+        assert!("2025-02-30".parse::<Date>().is_err());
+        assert!("2024-02-29".parse::<Date>().is_ok());
+        assert!("2024-13".parse::<Date>().is_err());
+        assert!("27/09/2024".parse::<Date>().is_err());
+        let d = Day::new(2024, 2, 28).unwrap();
+        assert_eq!(d.plus_days(1).to_string(), "2024-02-29");
+        assert_eq!(Day::from_days_since_epoch(d.days_since_epoch()), d);
+        assert_eq!(Day::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
+    }
+
+    #[test]
+    fn financial_years() {
+        let fy: FinancialYear = "2025/26".parse().unwrap();
+        assert!(fy.contains(Day::new(2026, 3, 31).unwrap()));
+        assert!(!fy.contains(Day::new(2026, 4, 1).unwrap()));
+        assert_eq!("2025/2026".parse::<FinancialYear>().unwrap(), fy);
+        assert!("2025/27".parse::<FinancialYear>().is_err());
+        assert_eq!(
+            "1999/00".parse::<FinancialYear>().unwrap().start_year(),
+            1999
+        );
+    }
+
+    #[test]
+    fn ids() {
+        assert!(Id::parse("central-bedfordshire-council").is_ok());
+        assert!(Id::parse("Central Beds").is_err());
+        assert!(Id::parse("a--b").is_err());
+        assert!(Id::parse("-a").is_err());
+        assert!(Id::parse("").is_err());
+    }
+}

@@ -1,0 +1,228 @@
+//! The one diagnostic type every stage produces: a plain value, rendered later.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{LabeledSpan, NamedSource};
+use serde::Serialize;
+
+use crate::model::Span;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Advice; never fails a check.
+    Info,
+    /// Should be fixed; fails a check only with `--deny-warnings`.
+    Warning,
+    /// Must be fixed; fails the check.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A secondary place a finding points at, in the same file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    /// The byte range.
+    pub span: Span,
+    /// What this place is, e.g. "stated total".
+    pub message: String,
+}
+
+/// A place in another file that the finding involves (e.g. the same group described by a
+/// neighbouring partnership).
+#[derive(Debug, Clone)]
+pub struct Related {
+    /// The other file's path as given to masa.
+    pub path: String,
+    /// The other file's source, for rendering.
+    pub source: Arc<NamedSource<String>>,
+    /// The byte range in the other file.
+    pub span: Span,
+    /// What is there.
+    pub message: String,
+}
+
+/// One finding: a rule, a severity, a plain-English message, where it is, and what to do.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// The stable kebab-case rule id, e.g. `funding-total` or `schema`.
+    pub rule: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// One sentence naming the concrete values.
+    pub message: String,
+    /// The main place in the file.
+    pub span: Span,
+    /// The words under the main place (defaults to nothing).
+    pub label: Option<String>,
+    /// Other places in the same file.
+    pub labels: Vec<Label>,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The guidance or law that requires it, e.g. "WT2023 ch. 2 para 99".
+    pub citation: Option<String>,
+    /// Where the rule is documented.
+    pub url: Option<String>,
+    /// Places in other files.
+    pub related: Vec<Related>,
+    /// The file's source, attached by the pipeline so the value can render itself.
+    pub source: Option<Arc<NamedSource<String>>>,
+}
+
+impl Diagnostic {
+    /// A new diagnostic with only the essentials; add the rest with the `with_` methods.
+    pub fn new(
+        rule: impl Into<String>,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            rule: rule.into(),
+            severity,
+            message: message.into(),
+            span,
+            label: None,
+            labels: Vec::new(),
+            help: None,
+            citation: None,
+            url: None,
+            related: Vec::new(),
+            source: None,
+        }
+    }
+
+    /// Sets the words under the main place.
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a secondary place.
+    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Sets the fix hint.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the citation.
+    pub fn with_citation(mut self, citation: impl Into<String>) -> Self {
+        self.citation = Some(citation.into());
+        self
+    }
+
+    /// Sets the documentation link.
+    pub fn with_url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// The help line as rendered for people: the fix, then the citation.
+    fn rendered_help(&self) -> Option<String> {
+        match (&self.help, &self.citation) {
+            (Some(h), Some(c)) => Some(format!("{h}\nsource: {c}")),
+            (Some(h), None) => Some(h.clone()),
+            (None, Some(c)) => Some(format!("source: {c}")),
+            (None, None) => None,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// A related place renders as its own diagnostic, after the main one.
+impl fmt::Display for Related {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for Related {}
+
+impl miette::Diagnostic for Related {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&*self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some(self.message.clone()), self.span.clone()),
+        )))
+    }
+}
+
+impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.rule))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.rendered_help()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.url
+            .as_ref()
+            .map(|u| Box::new(u) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_deref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let primary = LabeledSpan::new_primary_with_span(self.label.clone(), self.span.clone());
+        let secondary = self
+            .labels
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span.clone()));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
+    }
+}

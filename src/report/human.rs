@@ -1,0 +1,111 @@
+//! Output for people: miette's graphical report, one block per finding, then a summary.
+
+use std::fmt::Write as _;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, ThemeCharacters, ThemeStyles};
+
+use super::{Diagnostic, Report, Severity, Summary};
+
+/// How to draw the report.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanOptions {
+    /// Use ANSI colours.
+    pub color: bool,
+    /// Use Unicode box-drawing characters (otherwise ASCII).
+    pub unicode: bool,
+    /// Wrap at this many columns.
+    pub width: usize,
+    /// Leave out info findings and the summary.
+    pub quiet: bool,
+}
+
+impl Default for HumanOptions {
+    /// Colour-free Unicode at 100 columns: the form used in snapshot tests.
+    fn default() -> Self {
+        HumanOptions {
+            color: false,
+            unicode: true,
+            width: 100,
+            quiet: false,
+        }
+    }
+}
+
+fn handler(options: &HumanOptions) -> GraphicalReportHandler {
+    let theme = match (options.unicode, options.color) {
+        (true, true) => GraphicalTheme::unicode(),
+        (true, false) => GraphicalTheme::unicode_nocolor(),
+        (false, true) => GraphicalTheme::ascii(),
+        // `GraphicalTheme::ascii()` still colours; this one does not.
+        (false, false) => GraphicalTheme {
+            characters: ThemeCharacters::ascii(),
+            styles: ThemeStyles::none(),
+        },
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false)
+}
+
+/// Renders one finding.
+pub fn render_diagnostic(diagnostic: &Diagnostic, options: &HumanOptions) -> String {
+    let mut out = String::new();
+    if handler(options)
+        .render_report(&mut out, diagnostic)
+        .is_err()
+    {
+        // Rendering into a String cannot fail on I/O; fall back to the plain message anyway.
+        out = format!("{}: {}\n", diagnostic.rule, diagnostic.message);
+    }
+    out
+}
+
+/// Renders a whole report.
+pub fn render(report: &Report, options: &HumanOptions) -> String {
+    let mut out = String::new();
+    for (path, reason) in &report.unreadable {
+        let _ = writeln!(out, "error: cannot check `{path}`: {reason}\n");
+    }
+    for file in &report.files {
+        for d in &file.diagnostics {
+            if options.quiet && d.severity == Severity::Info {
+                continue;
+            }
+            out.push_str(&render_diagnostic(d, options));
+            out.push('\n');
+        }
+    }
+    if !options.quiet {
+        out.push_str(&summary_line(&report.summary()));
+        out.push('\n');
+    }
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// "checked 3 files: 2 errors, 1 warning, 0 infos".
+pub fn summary_line(s: &Summary) -> String {
+    let mut line = format!("checked {}", plural(s.files, "file"));
+    if s.errors + s.warnings + s.infos == 0 {
+        line.push_str(": no problems found");
+    } else {
+        let _ = write!(
+            line,
+            ": {}, {}, {}",
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning"),
+            plural(s.infos, "info")
+        );
+    }
+    if s.unreadable > 0 {
+        let _ = write!(line, "; {} could not be read", plural(s.unreadable, "path"));
+    }
+    line
+}

@@ -1,0 +1,95 @@
+//! Stage 5, *report*: diagnostics are plain values; this module renders them for people
+//! (miette's graphical report) and for machines (JSON).
+
+mod diagnostic;
+pub mod human;
+pub mod json;
+mod line_index;
+
+pub use diagnostic::{Diagnostic, Label, Related, Severity};
+pub use line_index::{LineIndex, Position};
+
+use std::sync::Arc;
+
+use miette::NamedSource;
+
+/// The findings for one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The path as given to masa.
+    pub path: String,
+    /// The file's text (decoded lossily if it was not UTF-8).
+    pub source: Arc<NamedSource<String>>,
+    /// The findings, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    /// Makes a report, attaching the source to every diagnostic and sorting them by position.
+    pub fn new(path: impl Into<String>, text: String, mut diagnostics: Vec<Diagnostic>) -> Self {
+        let path = path.into();
+        let source = Arc::new(NamedSource::new(path.clone(), text).with_language("toml"));
+        diagnostics.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
+        for d in &mut diagnostics {
+            d.source = Some(Arc::clone(&source));
+        }
+        FileReport {
+            path,
+            source,
+            diagnostics,
+        }
+    }
+
+    /// The file's text.
+    pub fn text(&self) -> &str {
+        self.source.inner()
+    }
+
+    /// How many findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// The findings for every file checked, in path order.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// One entry per file.
+    pub files: Vec<FileReport>,
+    /// Paths that could not be read at all, with the reason.
+    pub unreadable: Vec<(String, String)>,
+}
+
+/// Totals over a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Files checked.
+    pub files: usize,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// Info findings.
+    pub infos: usize,
+    /// Paths that could not be read.
+    pub unreadable: usize,
+}
+
+impl Report {
+    /// Totals.
+    pub fn summary(&self) -> Summary {
+        let total = |s| self.files.iter().map(|f| f.count(s)).sum();
+        Summary {
+            files: self.files.len(),
+            errors: total(Severity::Error),
+            warnings: total(Severity::Warning),
+            infos: total(Severity::Info),
+            unreadable: self.unreadable.len(),
+        }
+    }
+}

@@ -1,0 +1,383 @@
+//! Stage 2, *structure*: validate the parsed document against the JSON Schema generated from
+//! the model, and report **every** structural problem at once, each at its place in the file.
+//!
+//! serde alone would stop at the first problem; the schema sees them all.
+
+pub mod locate;
+pub mod schema;
+
+use std::sync::LazyLock;
+
+use jsonschema::Validator;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::paths::LocationSegment;
+use serde_json::Value;
+
+use crate::load::{self, Document};
+use crate::model::{
+    DATE_PATTERN, Date, FINANCIAL_YEAR_PATTERN, FinancialYear, ID_PATTERN, Id, MONEY_PATTERN,
+    Money, PERCENT_PATTERN, Percent,
+};
+use crate::report::{Diagnostic, Severity};
+use locate::{Segment, locate, table_name, toml_path, value_at};
+
+/// Rule id for structural problems (unknown keys, wrong types, bad values, missing keys).
+pub const SCHEMA: &str = "schema";
+
+struct Compiled {
+    schema: Value,
+    validator: Validator,
+}
+
+/// Built once per process and shared by every file and thread.
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
+    let schema = schema::arrangements_schema().to_value();
+    // The schema is generated from our own types and compiled in a unit test, so failure here
+    // is a bug in masa, not in the user's file.
+    let validator =
+        jsonschema::validator_for(&schema).expect("masa's generated JSON Schema compiles");
+    Compiled { schema, validator }
+});
+
+/// Builds the validator now (benches and long-running embedders call this up front).
+pub fn warm_up() {
+    LazyLock::force(&COMPILED);
+}
+
+/// Checks the document's structure. Returns every problem, in source order.
+pub fn check(doc: &Document<'_>) -> Vec<Diagnostic> {
+    let compiled = &*COMPILED;
+    let json = Value::Object(load::table_to_json(doc.get_ref()));
+    if compiled.validator.is_valid(&json) {
+        return Vec::new();
+    }
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for error in compiled.validator.iter_errors(&json) {
+        let path: Vec<Segment> = error
+            .instance_path()
+            .iter()
+            .map(|s| match s {
+                LocationSegment::Property(p) => Segment::Key(p.into_owned()),
+                LocationSegment::Index(i) => Segment::Index(i),
+            })
+            .collect();
+        let schema_path: Vec<String> = error.schema_path().iter().map(|s| s.to_string()).collect();
+        explain(
+            doc,
+            &compiled.schema,
+            &path,
+            &schema_path,
+            error.kind(),
+            error.instance(),
+            &error.to_string(),
+            &mut out,
+        );
+    }
+    out.sort_by(|a, b| (a.span.start, &a.message).cmp(&(b.span.start, &b.message)));
+    out.dedup_by(|a, b| a.span == b.span && a.message == b.message);
+    out
+}
+
+/// Where a problem is, in words: "in `[funding]`", "at the top level".
+fn place(path: &[Segment]) -> String {
+    if path.is_empty() {
+        "at the top level".to_owned()
+    } else {
+        format!("in {}", table_name(path))
+    }
+}
+
+/// The sub-schema that owns the failing keyword (the parent of the keyword's location).
+fn owning_schema<'a>(root: &'a Value, schema_path: &[String]) -> Option<&'a Value> {
+    schema_path
+        .split_last()
+        .and_then(|(_, parent)| schema::schema_at(root, parent))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn explain(
+    doc: &Document<'_>,
+    root_schema: &Value,
+    path: &[Segment],
+    schema_path: &[String],
+    kind: &ValidationErrorKind,
+    instance: &Value,
+    fallback: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let at = locate(doc, path);
+    let field = match path.last() {
+        Some(Segment::Key(k)) => format!("`{k}`"),
+        Some(Segment::Index(i)) => {
+            format!("item {} of `{}`", i + 1, toml_path(&path[..path.len() - 1]))
+        }
+        None => "the file".to_owned(),
+    };
+    let diag =
+        |message: String| Diagnostic::new(SCHEMA, Severity::Error, at.value.clone(), message);
+    match kind {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let allowed = owning_schema(root_schema, schema_path)
+                .map(schema::allowed_keys)
+                .unwrap_or_default();
+            for key in unexpected {
+                let mut key_path = path.to_vec();
+                key_path.push(Segment::Key(key.clone()));
+                let here = locate(doc, &key_path);
+                let span = here.key.unwrap_or(here.value);
+                let help = match suggest(key, allowed.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None if allowed.is_empty() => "remove this key".to_owned(),
+                    None => format!("the keys allowed here are: {}", allowed.join(", ")),
+                };
+                out.push(
+                    Diagnostic::new(
+                        SCHEMA,
+                        Severity::Error,
+                        span,
+                        format!("unknown key `{key}` {}", place(path)),
+                    )
+                    .with_label("unknown key")
+                    .with_help(help),
+                );
+            }
+        }
+        ValidationErrorKind::Required { property } => {
+            let property = property.as_str().unwrap_or_default();
+            let table = if path.is_empty() {
+                "the file".to_owned()
+            } else {
+                table_name(path)
+            };
+            let description = owning_schema(root_schema, schema_path)
+                .and_then(|s| s.get("properties")?.get(property))
+                .and_then(|p| describe_schema(root_schema, p));
+            let mut d = diag(format!("{table} is missing the required key `{property}`"))
+                .with_label(format!("`{property}` is missing from this table"));
+            d = d.with_help(match description {
+                Some(desc) => format!("add `{property} = …`: {}", first_sentence(&desc)),
+                None => format!("add `{property} = …`"),
+            });
+            out.push(d);
+        }
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<&str> = options
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let given = instance
+                .as_str()
+                .map_or_else(|| instance.to_string(), str::to_owned);
+            let mut help = format!("allowed values: {}", allowed.join(", "));
+            if let Some(s) = suggest(&given, allowed.iter().copied()) {
+                help = format!("did you mean `{s}`? {help}");
+            }
+            out.push(
+                diag(format!("`{given}` is not an allowed value for {field}"))
+                    .with_label("not allowed")
+                    .with_help(help),
+            );
+        }
+        ValidationErrorKind::Type { kind } => {
+            let owner = owning_schema(root_schema, schema_path);
+            let expected = expected_words(owner, kind);
+            let found = value_at(doc, path).map_or_else(|| "something else".into(), load::describe);
+            let help = owner
+                .and_then(|s| s.get("pattern").and_then(Value::as_str))
+                .and_then(example_help)
+                .or_else(|| {
+                    owner
+                        .and_then(|s| describe_schema(root_schema, s))
+                        .map(|d| first_sentence(&d).to_owned())
+                })
+                .unwrap_or_else(|| format!("write {field} as {expected}"));
+            out.push(
+                diag(format!("{field} should be {expected}, not {found}"))
+                    .with_label(format!("expected {expected}"))
+                    .with_help(help),
+            );
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            let text = instance.as_str().unwrap_or_default();
+            let (message, help) = pattern_message(pattern, text, &field);
+            out.push(diag(message).with_label("not valid here").with_help(help));
+        }
+        ValidationErrorKind::Minimum { limit }
+        | ValidationErrorKind::ExclusiveMinimum { limit } => {
+            out.push(
+                diag(format!(
+                    "{field} is {instance}, below the minimum of {limit}"
+                ))
+                .with_label("too small"),
+            );
+        }
+        ValidationErrorKind::Maximum { limit }
+        | ValidationErrorKind::ExclusiveMaximum { limit } => {
+            out.push(
+                diag(format!(
+                    "{field} is {instance}, above the maximum of {limit}"
+                ))
+                .with_label("too large"),
+            );
+        }
+        ValidationErrorKind::MinLength { .. } => {
+            out.push(
+                diag(format!("{field} is empty"))
+                    .with_label("empty")
+                    .with_help("write the text, or leave the key out"),
+            );
+        }
+        _ => {
+            let keyword = kind.keyword();
+            out.push(diag(format!("{fallback} ({keyword})")).with_label("here"));
+        }
+    }
+}
+
+/// What a value should be, in a policy lead's words, using the schema's own hints.
+fn expected_words(owner: Option<&Value>, kind: &TypeKind) -> String {
+    let pattern = owner.and_then(|s| s.get("pattern")).and_then(Value::as_str);
+    match pattern {
+        Some(DATE_PATTERN) => return "a date such as 2024-09-27".into(),
+        Some(ID_PATTERN) => return "an id such as \"central-bedfordshire-council\"".into(),
+        Some(MONEY_PATTERN) => return "an amount such as \"£137,730.19\" or 137730.19".into(),
+        Some(PERCENT_PATTERN) => return "a percentage such as 9.9".into(),
+        Some(FINANCIAL_YEAR_PATTERN) => return "a financial year such as \"2025/26\"".into(),
+        _ => {}
+    }
+    let name = |t: &jsonschema::JsonType| match t.to_string().as_str() {
+        "string" => "text".to_owned(),
+        "integer" => "a whole number".to_owned(),
+        "number" => "a number".to_owned(),
+        "boolean" => "true or false".to_owned(),
+        "array" => "a list".to_owned(),
+        "object" => "a table".to_owned(),
+        other => other.to_owned(),
+    };
+    match kind {
+        TypeKind::Single(t) => name(t),
+        TypeKind::Multiple(set) => set
+            .iter()
+            .map(|t| name(&t))
+            .collect::<Vec<_>>()
+            .join(" or "),
+    }
+}
+
+/// Explains a value that does not match one of the format's patterns, using the same parser
+/// the model uses (so the words agree with what serde would say).
+fn pattern_message(pattern: &str, text: &str, field: &str) -> (String, String) {
+    let parsed: Option<String> = match pattern {
+        ID_PATTERN => Id::parse(text).err(),
+        DATE_PATTERN => text.parse::<Date>().err(),
+        MONEY_PATTERN => text.parse::<Money>().err().map(|e| e.to_string()),
+        PERCENT_PATTERN => text.parse::<Percent>().err().map(|e| e.to_string()),
+        FINANCIAL_YEAR_PATTERN => text.parse::<FinancialYear>().err(),
+        _ => None,
+    };
+    let help = match pattern {
+        ID_PATTERN => match slug(text) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "write ids like `central-bedfordshire-council`".to_owned(),
+        },
+        _ => example_help(pattern).unwrap_or_else(|| "correct the value".to_owned()),
+    };
+    match parsed {
+        Some(message) => (format!("{field}: {message}"), help),
+        None => (
+            format!("{field} `{text}` does not match the pattern {pattern}"),
+            help,
+        ),
+    }
+}
+
+/// "write it like …" for the format's own value types.
+fn example_help(pattern: &str) -> Option<String> {
+    Some(
+        match pattern {
+            DATE_PATTERN => "write dates like 2024-09-27 (no quotes needed), or \"2025-09\" when only the month is known",
+            ID_PATTERN => "write ids like `central-bedfordshire-council`",
+            MONEY_PATTERN => "write amounts like \"£137,730.19\" or 137730.19",
+            PERCENT_PATTERN => "write percentages like 9.9 or \"9.9%\"",
+            FINANCIAL_YEAR_PATTERN => "write financial years like \"2025/26\"",
+            _ => return None,
+        }
+        .to_owned(),
+    )
+}
+
+/// The id a name would have: `Example Police` → `example-police`.
+fn slug(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let s = words.join("-");
+    (Id::parse(&s).is_ok() && s != text).then_some(s)
+}
+
+/// A schema's description, looking through a `$ref` or `allOf: [{$ref}]` wrapper.
+fn describe_schema(root: &Value, node: &Value) -> Option<String> {
+    if let Some(d) = node.get("description").and_then(Value::as_str) {
+        return Some(d.to_owned());
+    }
+    let target = node
+        .get("$ref")
+        .or_else(|| node.get("allOf")?.get(0)?.get("$ref"))
+        .and_then(Value::as_str)?;
+    root.pointer(target.strip_prefix('#')?)?
+        .get("description")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+fn first_sentence(text: &str) -> &str {
+    text.split_once(". ")
+        .map_or(text, |(s, _)| s)
+        .trim_end_matches('.')
+}
+
+/// "Did you mean": the closest candidate, if it is close enough to be a likely typo.
+pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let given_lower = given.to_lowercase().replace('-', "_");
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                c,
+                strsim::jaro_winkler(&given_lower, &c.to_lowercase().replace('-', "_")),
+            )
+        })
+        .filter(|(_, score)| *score > 0.8)
+        // On a tie the earlier candidate wins, so suggestions do not depend on iteration quirks.
+        .fold(None, |best: Option<(&str, f64)>, (c, score)| match best {
+            Some((_, b)) if b >= score => best,
+            _ => Some((c, score)),
+        })
+        .map(|(c, _)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generated_schema_compiles() {
+        warm_up();
+        assert!(COMPILED.schema.get("definitions").is_some());
+    }
+
+    #[test]
+    fn suggestions_catch_typos_only() {
+        assert_eq!(
+            suggest("publshed", ["published", "updated"]),
+            Some("published")
+        );
+        assert_eq!(
+            suggest("wt2022", ["wt2018", "wt2023", "wt2026"]).map(|s| s.starts_with("wt202")),
+            Some(true)
+        );
+        assert_eq!(suggest("zzz", ["published"]), None);
+    }
+}
