@@ -127,6 +127,25 @@ pub struct Arrangements {
     /// The signatures of the lead safeguarding partners.
     #[serde(default)]
     pub signatures: Vec<Spanned<Signature>>,
+
+    /// Anything else the document says that no section above covers, kept so that the file
+    /// is a complete record of the published document.
+    #[serde(default)]
+    pub other_sections: Vec<Spanned<OtherSection>>,
+}
+
+/// A part of the document that no other section covers.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OtherSection {
+    /// The heading, as published.
+    #[schemars(length(min = 1))]
+    pub heading: Text,
+    /// The text, as published.
+    pub text: Option<Text>,
+    /// The points listed, as published.
+    #[serde(default)]
+    pub items: Vec<Text>,
 }
 
 /// Who the partnership is, the area it covers, the guidance it follows and its dates.
@@ -183,6 +202,10 @@ pub struct Partnership {
 
     /// How governance works, in the document's words.
     pub governance: Option<Text>,
+
+    /// The partnership's priorities or "golden threads", as listed.
+    #[serde(default)]
+    pub priorities: Vec<Text>,
 }
 
 /// An edition of *Working Together to Safeguard Children*.
