@@ -67,21 +67,27 @@ pub fn check_source(path: &str, bytes: &[u8], options: &Options) -> FileReport {
     FileReport::new(path, text.to_owned(), findings)
 }
 
-/// The pipeline on decoded text: each stage runs only if the one before it passed, so a
-/// user sees the first layer of problems without the echoes they would cause later.
+/// The pipeline on decoded text. Syntax errors stop it (nothing else can be read). With
+/// structural problems, the rules do not run, but the parts that are well formed are still
+/// resolved, so unknown references are reported in the same run.
 fn check_text(text: &str) -> Vec<Diagnostic> {
-    let doc = match load::parse(text) {
+    let mut doc = match load::parse(text) {
         Ok(doc) => doc,
         Err(syntax) => return syntax,
     };
-    let structural = structure::check(&doc);
-    if !structural.is_empty() {
-        return structural;
+    let (mut findings, usable) = structure::check_and_prune(&mut doc);
+    if findings.is_empty() {
+        return match model::build(doc) {
+            Ok((_model, references)) => references,
+            Err(diagnostic) => vec![diagnostic],
+        };
     }
-    match model::build(doc) {
-        Ok((_model, findings)) => findings,
-        Err(diagnostic) => vec![diagnostic],
+    if usable {
+        if let Ok((_, references)) = model::build(doc) {
+            findings.extend(references);
+        }
     }
+    findings
 }
 
 /// Parses, validates and resolves a document into its [`Model`], for embedders that want

@@ -62,6 +62,7 @@ impl Model {
 /// fails only when a value passes the schema but not its type's own check (a date that does
 /// not exist, an amount with too many digits); that failure is a `schema` finding at its span.
 pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Diagnostic> {
+    let written = resolve::written_ids(&doc);
     let arrangements =
         Arrangements::deserialize(toml::de::Deserializer::from(doc)).map_err(|e| {
             Diagnostic::new(
@@ -75,7 +76,7 @@ pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Diagnostic> 
         })?;
     let mut findings = Vec::new();
     let index = resolve::index(&arrangements, &mut findings);
-    resolve::check_references(&arrangements, &index, &mut findings);
+    resolve::check_references(&arrangements, &index, &written, &mut findings);
     Ok((
         Model {
             doc: arrangements,

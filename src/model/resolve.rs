@@ -1,7 +1,7 @@
 //! Id declarations and references: every id is declared once (an organisation, a role or a
 //! group) and every reference must name a declaration of the right kind.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::document::*;
 use super::spanned::{Span, Spanned};
@@ -285,9 +285,38 @@ pub fn for_each_reference<'a>(
     }
 }
 
-/// Checks every reference against the index.
-pub fn check_references(doc: &Arrangements, index: &Index, out: &mut Vec<Diagnostic>) {
+/// Every id written in an `[[organisations]]`, `[[roles]]` or `[[groups]]` entry of the raw
+/// document, valid or not.
+pub fn written_ids(doc: &crate::load::Document<'_>) -> HashSet<String> {
+    ["organisations", "roles", "groups"]
+        .iter()
+        .filter_map(|key| doc.get_ref().get(*key)?.get_ref().as_array())
+        .flat_map(|entries| entries.iter())
+        .filter_map(|entry| {
+            entry
+                .get_ref()
+                .as_table()?
+                .get("id")?
+                .get_ref()
+                .as_str()
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
+/// Checks every reference against the index. `written` holds every id the file declares,
+/// including declarations the structure stage cut away as broken: a reference to one of
+/// those is not reported again (the broken declaration already is).
+pub fn check_references(
+    doc: &Arrangements,
+    index: &Index,
+    written: &HashSet<String>,
+    out: &mut Vec<Diagnostic>,
+) {
     for_each_reference(doc, |id, kinds, key| {
+        if index.get(id.as_str()).is_none() && written.contains(id.as_str()) {
+            return;
+        }
         let wanted = kinds
             .iter()
             .map(|k| k.noun())

@@ -4,6 +4,7 @@
 //! serde alone would stop at the first problem; the schema sees them all.
 
 pub mod locate;
+mod prune;
 pub mod schema;
 
 use std::sync::LazyLock;
@@ -46,12 +47,41 @@ pub fn warm_up() {
 
 /// Checks the document's structure. Returns every problem, in source order.
 pub fn check(doc: &Document<'_>) -> Vec<Diagnostic> {
+    validate(doc).0
+}
+
+/// Checks the structure, then cuts away every part the schema rejected (repeating until what
+/// is left is valid), so that the remainder can still be deserialized for reference checks.
+///
+/// Returns the problems of the original document, and whether the remainder is usable (it is
+/// not if the root itself had to go).
+pub fn check_and_prune(doc: &mut Document<'_>) -> (Vec<Diagnostic>, bool) {
+    let (diagnostics, mut cuts) = validate(doc);
+    // Each round removes at least one node, and a cut can only invalidate its parent, so the
+    // loop ends; the bound is a guard, not a tuning knob.
+    for _ in 0..MAX_PRUNE_ROUNDS {
+        if cuts.is_empty() {
+            return (diagnostics, true);
+        }
+        if !prune::remove_all(doc.get_mut(), cuts) {
+            return (diagnostics, false);
+        }
+        cuts = validate(doc).1;
+    }
+    (diagnostics, cuts.is_empty())
+}
+
+const MAX_PRUNE_ROUNDS: usize = 16;
+
+/// Every problem as a diagnostic, and the paths whose removal would make the document valid.
+fn validate(doc: &Document<'_>) -> (Vec<Diagnostic>, Vec<Vec<Segment>>) {
     let compiled = &*COMPILED;
     let json = Value::Object(load::table_to_json(doc.get_ref()));
     if compiled.validator.is_valid(&json) {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let mut out: Vec<Diagnostic> = Vec::new();
+    let mut cuts: Vec<Vec<Segment>> = Vec::new();
     for error in compiled.validator.iter_errors(&json) {
         let path: Vec<Segment> = error
             .instance_path()
@@ -62,6 +92,16 @@ pub fn check(doc: &Document<'_>) -> Vec<Diagnostic> {
             })
             .collect();
         let schema_path: Vec<String> = error.schema_path().iter().map(|s| s.to_string()).collect();
+        match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                cuts.extend(unexpected.iter().map(|k| {
+                    let mut p = path.clone();
+                    p.push(Segment::Key(k.clone()));
+                    p
+                }));
+            }
+            _ => cuts.push(path.clone()),
+        }
         explain(
             doc,
             &compiled.schema,
@@ -75,7 +115,7 @@ pub fn check(doc: &Document<'_>) -> Vec<Diagnostic> {
     }
     out.sort_by(|a, b| (a.span.start, &a.message).cmp(&(b.span.start, &b.message)));
     out.dedup_by(|a, b| a.span == b.span && a.message == b.message);
-    out
+    (out, cuts)
 }
 
 /// Where a problem is, in words: "in `[funding]`", "at the top level".
