@@ -65,14 +65,11 @@ pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Diagnostic> 
     let written = resolve::written_ids(&doc);
     let arrangements =
         Arrangements::deserialize(toml::de::Deserializer::from(doc)).map_err(|e| {
-            Diagnostic::new(
-                SCHEMA,
-                Severity::Error,
-                e.span().unwrap_or(0..0),
-                e.message().trim().to_owned(),
-            )
-            .with_label("not valid here")
-            .with_help("correct the value as described")
+            let message = e.message().trim().to_owned();
+            let help = value_help(&message);
+            Diagnostic::new(SCHEMA, Severity::Error, e.span().unwrap_or(0..0), message)
+                .with_label("not valid here")
+                .with_help(help)
         })?;
     let mut findings = Vec::new();
     let index = resolve::index(&arrangements, &mut findings);
@@ -84,4 +81,20 @@ pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Diagnostic> 
         },
         findings,
     ))
+}
+
+/// A fix hint for a value the model's own types refused.
+fn value_help(message: &str) -> &'static str {
+    if message.contains("not a date") || message.contains("time of day") {
+        "write a real date like 2024-09-27, or \"2025-09\" when only the month is known"
+    } else if message.contains("financial year") {
+        "write financial years like \"2025/26\""
+    } else if message.contains("amount")
+        || message.contains("decimal places")
+        || message.contains("digits")
+    {
+        "write amounts like \"£137,730.19\" or 137730.19"
+    } else {
+        "correct the value as described"
+    }
 }

@@ -379,21 +379,23 @@ fn first_sentence(text: &str) -> &str {
 }
 
 /// "Did you mean": the closest candidate, if it is close enough to be a likely typo.
+///
+/// Closeness is the edit distance (with transpositions) after ignoring case and the
+/// `-`/`_` difference, allowing one edit plus one per five characters. Prefix-weighted
+/// measures (Jaro-Winkler) are avoided: ids share prefixes (`example-police`,
+/// `example-council`) without being typos of each other.
 pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let given_lower = given.to_lowercase().replace('-', "_");
+    let normalise = |s: &str| s.to_lowercase().replace('-', "_");
+    let given = normalise(given);
+    let allowed = 1 + given.chars().count() / 5;
     candidates
         .into_iter()
-        .map(|c| {
-            (
-                c,
-                strsim::jaro_winkler(&given_lower, &c.to_lowercase().replace('-', "_")),
-            )
-        })
-        .filter(|(_, score)| *score > 0.8)
+        .map(|c| (c, strsim::damerau_levenshtein(&given, &normalise(c))))
+        .filter(|(_, distance)| *distance <= allowed)
         // On a tie the earlier candidate wins, so suggestions do not depend on iteration quirks.
-        .fold(None, |best: Option<(&str, f64)>, (c, score)| match best {
-            Some((_, b)) if b >= score => best,
-            _ => Some((c, score)),
+        .fold(None, |best: Option<(&str, usize)>, (c, d)| match best {
+            Some((_, b)) if b <= d => best,
+            _ => Some((c, d)),
         })
         .map(|(c, _)| c)
 }
