@@ -61,7 +61,10 @@ pub fn check_source(path: &str, bytes: &[u8], options: &Options) -> FileReport {
     }
     let text = match load::decode(bytes) {
         Ok(text) => text,
-        Err((lossy, diagnostic)) => return FileReport::new(path, lossy, vec![diagnostic]),
+        Err(failed) => {
+            let (lossy, diagnostic) = *failed;
+            return FileReport::new(path, lossy, vec![diagnostic]);
+        }
     };
     let findings = check_text(text);
     FileReport::new(path, text.to_owned(), findings)
@@ -79,7 +82,7 @@ fn check_text(text: &str) -> Vec<Diagnostic> {
     if findings.is_empty() {
         return match model::build(doc) {
             Ok((_model, references)) => references,
-            Err(diagnostic) => vec![diagnostic],
+            Err(diagnostic) => vec![*diagnostic],
         };
     }
     if usable {
@@ -98,7 +101,7 @@ pub fn parse_model(text: &str) -> Result<(Model, Vec<Diagnostic>), Vec<Diagnosti
     if !structural.is_empty() {
         return Err(structural);
     }
-    model::build(doc).map_err(|d| vec![d])
+    model::build(doc).map_err(|d| vec![*d])
 }
 
 /// Checks one file on disk. Files over the size limit are refused without being read.

@@ -26,7 +26,7 @@ pub type Document<'a> = toml::Spanned<DeTable<'a>>;
 ///
 /// On failure, returns the text decoded lossily (so the problem can be shown in context)
 /// and a diagnostic at the first invalid byte.
-pub fn decode(bytes: &[u8]) -> Result<&str, (String, Diagnostic)> {
+pub fn decode(bytes: &[u8]) -> Result<&str, Box<(String, Diagnostic)>> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
@@ -44,7 +44,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (String, Diagnostic)> {
             )
             .with_label("not UTF-8")
             .with_help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")");
-            Err((lossy, diagnostic))
+            Err(Box::new((lossy, diagnostic)))
         }
     }
 }
@@ -104,6 +104,11 @@ fn swallows_rest(message: &str) -> bool {
 /// Turns a parser message into plain English with a fix hint.
 fn syntax_diagnostic(raw: &str, span: Span, text: &str) -> Diagnostic {
     let message = raw.trim().trim_end_matches('.').to_owned();
+    if let Some(opening) = unclosed_string(&message, &span, text) {
+        return Diagnostic::new(TOML_SYNTAX, Severity::Error, opening, "this string is not closed")
+            .with_label("the string starts here and runs to the end of the line")
+            .with_help("end the text with the same quote mark it starts with; use \"\"\" for text over several lines");
+    }
     let (message, label, help) = if message.contains("duplicate key") {
         (
             message,
@@ -157,6 +162,26 @@ fn syntax_diagnostic(raw: &str, span: Span, text: &str) -> Diagnostic {
         .with_help(help)
 }
 
+/// For an unterminated string the parser points at the end of the line; a user needs the
+/// opening quote. Returns the span from it to the end of the line.
+fn unclosed_string(message: &str, span: &Span, text: &str) -> Option<Span> {
+    let quote = if message.contains("expected `\"`") {
+        '"'
+    } else if message.contains("expected `'`") {
+        '\''
+    } else {
+        return None;
+    };
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.start..]
+        .find('\n')
+        .map_or(text.len(), |i| span.start + i);
+    let line = &text[line_start..line_end];
+    let after_equals = line.find('=').map_or(0, |i| i + 1);
+    let open = line[after_equals..].find(quote)? + after_equals + line_start;
+    Some(open..line_end.max(open + 1).min(text.len()))
+}
+
 /// Converts a TOML value to JSON for schema validation. Dates become their TOML text.
 pub fn to_json(value: &DeValue<'_>) -> serde_json::Value {
     use serde_json::Value;
@@ -208,7 +233,7 @@ mod tests {
     #[test]
     fn decodes_utf8_and_points_at_the_first_bad_byte() {
         assert_eq!(decode(b"a = 1").unwrap(), "a = 1");
-        let (_, d) = decode(b"name = \"caf\xe9\"").unwrap_err();
+        let (_, d) = *decode(b"name = \"caf\xe9\"").unwrap_err();
         assert_eq!(d.rule, TOML_SYNTAX);
         assert_eq!(d.span.start, 11);
     }

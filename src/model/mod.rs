@@ -61,15 +61,17 @@ impl Model {
 /// Returns the model and the reference findings (unknown or duplicate ids). Deserialization
 /// fails only when a value passes the schema but not its type's own check (a date that does
 /// not exist, an amount with too many digits); that failure is a `schema` finding at its span.
-pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Diagnostic> {
+pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Box<Diagnostic>> {
     let written = resolve::written_ids(&doc);
     let arrangements =
         Arrangements::deserialize(toml::de::Deserializer::from(doc)).map_err(|e| {
             let message = e.message().trim().to_owned();
             let help = value_help(&message);
-            Diagnostic::new(SCHEMA, Severity::Error, e.span().unwrap_or(0..0), message)
-                .with_label("not valid here")
-                .with_help(help)
+            Box::new(
+                Diagnostic::new(SCHEMA, Severity::Error, e.span().unwrap_or(0..0), message)
+                    .with_label("not valid here")
+                    .with_help(help),
+            )
         })?;
     let mut findings = Vec::new();
     let index = resolve::index(&arrangements, &mut findings);

@@ -114,11 +114,14 @@ fn decimal_from_float(v: f64) -> Result<Decimal, AmountError> {
     if !v.is_finite() {
         return Err(AmountError::Invalid(text));
     }
-    let significant = text
-        .trim_start_matches(['-', '0', '.'])
-        .chars()
-        .filter(char::is_ascii_digit)
-        .count();
+    let digits = text.trim_start_matches(['-', '0', '.']);
+    // In a whole number, trailing zeros are exact (f64 holds every integer up to 2^53).
+    let digits = if digits.contains('.') {
+        digits
+    } else {
+        digits.trim_end_matches('0')
+    };
+    let significant = digits.chars().filter(char::is_ascii_digit).count();
     if significant > 15 {
         return Err(AmountError::FloatTooLong(text));
     }
@@ -151,6 +154,9 @@ impl Money {
     }
 
     fn from_float(v: f64) -> Result<Money, AmountError> {
+        if v.abs() > MAX_AMOUNT as f64 {
+            return Err(AmountError::TooLarge(format!("{v:e}")));
+        }
         let d = decimal_from_float(v)?;
         if d.scale() > 2 {
             return Err(AmountError::TooPrecise(format!("{v}")));

@@ -1,0 +1,159 @@
+//! The command line: exit codes 0 / 1 / 2, formats, defaults.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn masa() -> Command {
+    let mut cmd = Command::cargo_bin("masa").expect("binary built");
+    cmd.current_dir(common::root())
+        .env_remove("NO_COLOR")
+        .env("COLUMNS", "100");
+    cmd
+}
+
+#[test]
+fn a_clean_file_exits_0() {
+    masa()
+        .args([
+            "check",
+            "tests/fixtures/clean.toml",
+            "--today",
+            "2026-11-22",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "checked 1 file: no problems found",
+        ));
+}
+
+#[test]
+fn a_syntax_error_exits_1_with_line_and_column() {
+    masa()
+        .args([
+            "check",
+            "tests/fixtures/syntax-error.toml",
+            "--color",
+            "never",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "tests/fixtures/syntax-error.toml:6:11",
+        ))
+        .stdout(predicate::str::contains("toml-syntax"));
+}
+
+#[test]
+fn a_missing_path_exits_2_with_a_clear_message() {
+    masa()
+        .args(["check", "no/such/file.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot check `no/such/file.toml`: no such file or directory",
+        ));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    masa().args(["check", "--format", "yaml"]).assert().code(2);
+    masa()
+        .args(["check", "--today", "2025-02-30"])
+        .assert()
+        .code(2);
+    masa().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn no_path_and_no_arrangements_directory_exits_2() {
+    let empty = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("masa").unwrap();
+    cmd.current_dir(empty.path())
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no `arrangements/` directory"));
+}
+
+#[test]
+fn no_path_checks_the_bundled_arrangements() {
+    let output = masa().args(["check", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let files = v["files"].as_array().unwrap();
+    assert!(!files.is_empty());
+    assert!(
+        files
+            .iter()
+            .all(|f| f["path"].as_str().unwrap().starts_with("arrangements"))
+    );
+    assert!(files.iter().any(|f| {
+        f["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("central-bedfordshire.toml")
+    }));
+}
+
+#[test]
+fn json_output_of_a_directory_lists_files_in_path_order() {
+    let output = masa()
+        .args(["check", "tests/fixtures", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert_eq!(v["summary"]["files"], paths.len());
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let coloured = masa()
+        .args([
+            "check",
+            "tests/fixtures/syntax-error.toml",
+            "--color",
+            "always",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&coloured.stdout).contains('\u{1b}'));
+    let plain = masa()
+        .args([
+            "check",
+            "tests/fixtures/syntax-error.toml",
+            "--color",
+            "auto",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn quiet_leaves_out_the_summary() {
+    masa()
+        .args(["check", "tests/fixtures/clean.toml", "--quiet"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_empty());
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let committed =
+        std::fs::read_to_string(common::root().join("schemas/arrangements.schema.json")).unwrap();
+    masa().arg("schema").assert().code(0).stdout(committed);
+}
