@@ -5,8 +5,8 @@
 //! [`Diagnostic`] pointing at the exact place in the file, saying why it matters, how to fix
 //! it and which paragraph of the guidance requires it.
 //!
-//! The pipeline runs one way: **load → structure → model → report** ([`load`],
-//! [`structure`], [`model`], [`report`]).
+//! The pipeline runs one way: **load → structure → model → rules → report** ([`load`],
+//! [`structure`], [`model`], [`rules`], [`report`]).
 //!
 //! ```
 //! let toml = r#"
@@ -26,6 +26,7 @@
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod rules;
 pub mod structure;
 
 #[cfg(feature = "cli")]
@@ -66,14 +67,14 @@ pub fn check_source(path: &str, bytes: &[u8], options: &Options) -> FileReport {
             return FileReport::new(path, lossy, vec![diagnostic]);
         }
     };
-    let findings = check_text(text);
+    let findings = check_text(text, options);
     FileReport::new(path, text.to_owned(), findings)
 }
 
 /// The pipeline on decoded text. Syntax errors stop it (nothing else can be read). With
 /// structural problems, the rules do not run, but the parts that are well formed are still
 /// resolved, so unknown references are reported in the same run.
-fn check_text(text: &str) -> Vec<Diagnostic> {
+fn check_text(text: &str, options: &Options) -> Vec<Diagnostic> {
     let mut doc = match load::parse(text) {
         Ok(doc) => doc,
         Err(syntax) => return syntax,
@@ -81,7 +82,12 @@ fn check_text(text: &str) -> Vec<Diagnostic> {
     let (mut findings, usable) = structure::check_and_prune(&mut doc);
     if findings.is_empty() {
         return match model::build(doc) {
-            Ok((_model, references)) => references,
+            // Rules judge only a document whose ids all resolve: otherwise they would report
+            // the same broken reference again in their own words.
+            Ok((model, references)) if references.is_empty() => {
+                rules::run(&rules::catalog(), &model, options.today)
+            }
+            Ok((_, references)) => references,
             Err(diagnostic) => vec![*diagnostic],
         };
     }

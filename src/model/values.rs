@@ -406,6 +406,23 @@ impl Day {
             .then_some(Day { year, month, day })
     }
 
+    /// [`Day::new`] for constants.
+    pub const fn new_const(year: i32, month: u8, day: u8) -> Option<Day> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let last = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        if day >= 1 && day <= last {
+            Some(Day { year, month, day })
+        } else {
+            None
+        }
+    }
+
     /// The year.
     pub fn year(self) -> i32 {
         self.year

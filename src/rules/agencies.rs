@@ -1,0 +1,267 @@
+//! Relevant agencies.
+//!
+//! Children Act 2004 s.16E(1): the partners must make arrangements for themselves "and any
+//! relevant agencies that they consider appropriate" to work together; s.16E(3) and SI 2018/789
+//! reg. 18 and Schedule: a relevant agency is a body specified in the regulations. WT2023
+//! paras 65–75.
+
+use super::{ALL_EDITIONS, Level, RuleMeta, finding, registry, rule};
+use crate::model::DeclKind;
+use crate::report::Severity;
+
+rule!(
+    RelevantAgenciesListed,
+    RuleMeta {
+        id: "relevant-agencies-listed",
+        level: Level::Must,
+        default_severity: Severity::Error,
+        summary: "The arrangements name the relevant agencies the safeguarding partners will work with.",
+        citation: "Children Act 2004 s.16E(1)(b) and s.16G(4); WT2023 ch. 2, paras 65 and 67",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That `[relevant_agencies]` lists at least one agency.",
+        why: "Only agencies named in the arrangements are bound to act in accordance with them (s.16G(4)); an empty list binds nobody beyond the three partners.",
+        fails: "# no [relevant_agencies] section",
+        passes: "[[relevant_agencies.agencies]]\nagency = \"example-nhs-trust\"",
+    },
+    |meta, cx, out| {
+        let listed = cx.model.doc.relevant_agencies.as_ref();
+        if listed.is_none_or(|r| r.agencies.is_empty()) {
+            let at = listed.map_or(cx.model.doc.partnership.span(), |r| r.span());
+            out.push(
+                finding(meta, at, "the arrangements name no relevant agencies")
+                    .with_label("no relevant agencies listed")
+                    .with_help("list each agency under [[relevant_agencies.agencies]] with agency = \"<organisation id>\""),
+            );
+        }
+    }
+);
+
+rule!(
+    RelevantAgencyNotPerson,
+    RuleMeta {
+        id: "relevant-agency-not-person",
+        level: Level::Quality,
+        default_severity: Severity::Error,
+        summary: "Relevant agencies are bodies, not people or posts (a lay member or the independent scrutineer is not an agency).",
+        citation: "Children Act 2004 s.16E(3); SI 2018/789 reg. 18 and Schedule",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That no entry of `[[relevant_agencies.agencies]]` refers to a `[[roles]]` entry.",
+        why: "A relevant agency is a body specified in the regulations that exercises functions in relation to children. The independent scrutineer is the s.16G(3) \"independent person\" and lay members are people: listing them as agencies confuses who is bound by the arrangements.",
+        fails: "[[relevant_agencies.agencies]]\nagency = \"lay-member\"",
+        passes: "[[relevant_agencies.agencies]]\nagency = \"example-nhs-trust\"",
+    },
+    |meta, cx, out| {
+        let Some(list) = &cx.model.doc.relevant_agencies else {
+            return;
+        };
+        for entry in &list.agencies {
+            let Some(decl) = cx
+                .model
+                .index
+                .get(entry.agency.as_str())
+                .filter(|d| d.kind == DeclKind::Role)
+            else {
+                continue;
+            };
+            let role = &cx.model.doc.roles[decl.position];
+            let listed = entry
+                .listed_as
+                .as_ref()
+                .map_or(role.title.to_string(), |l| l.to_string());
+            out.push(
+                finding(meta, entry.agency.span(), format!("\"{listed}\" is listed as a relevant agency, but it is a person or post, not an agency"))
+                    .with_label("a role, not an organisation")
+                    .with_help("remove it from the relevant agencies; describe the role where it belongs (e.g. under independent scrutiny or a group's membership)"),
+            );
+        }
+    }
+);
+
+rule!(
+    RelevantAgencyNotPartner,
+    RuleMeta {
+        id: "relevant-agency-not-partner",
+        level: Level::Quality,
+        default_severity: Severity::Warning,
+        summary: "The safeguarding partners themselves are not listed as relevant agencies.",
+        citation: "Children Act 2004 s.16E(1)(a)–(b)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That no entry of `[[relevant_agencies.agencies]]` is one of the `[[partners]]` organisations.",
+        why: "The Act distinguishes the safeguarding partners (s.16E(1)(a)) from the relevant agencies they choose to work with (s.16E(1)(b)); listing a partner as an agency blurs who holds the duty.",
+        fails: "[[partners]]\norganisation = \"example-police\"\n\n[[relevant_agencies.agencies]]\nagency = \"example-police\"",
+        passes: "[[partners]]\norganisation = \"example-police\"\n\n[[relevant_agencies.agencies]]\nagency = \"example-nhs-trust\"",
+    },
+    |meta, cx, out| {
+        let Some(list) = &cx.model.doc.relevant_agencies else {
+            return;
+        };
+        for entry in &list.agencies {
+            if let Some(partner) = cx
+                .model
+                .doc
+                .partners
+                .iter()
+                .find(|p| p.organisation.get() == entry.agency.get())
+            {
+                let name = cx
+                    .model
+                    .organisation(&entry.agency)
+                    .map_or(entry.agency.to_string(), |o| o.name.to_string());
+                out.push(
+                    finding(meta, entry.agency.span(), format!("{name} is a safeguarding partner, but is also listed as a relevant agency"))
+                        .with_label("listed as a relevant agency")
+                        .with_secondary(partner.organisation.span(), "a safeguarding partner")
+                        .with_help("remove the partner from the relevant agencies (district councils and other bodies may be agencies; the partners are not)"),
+                );
+            }
+        }
+    }
+);
+
+rule!(
+    RelevantAgencyScheduled,
+    RuleMeta {
+        id: "relevant-agency-scheduled",
+        level: Level::Must,
+        default_severity: Severity::Warning,
+        summary: "Each relevant agency is a kind of body the Schedule to SI 2018/789 specifies.",
+        citation: "Children Act 2004 s.16E(3); SI 2018/789 reg. 18 and Schedule",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That every organisation listed as a relevant agency has a `kind` covered by a paragraph of the Schedule (schools, colleges, early years, NHS trusts, Cafcass, probation, youth justice, charities, …). Fire and rescue services, government departments such as DWP, and local-authority departments are not.",
+        why: "Only bodies specified in the regulations can be relevant agencies bound by s.16G(4). Others may take part in the arrangements, but should be described as other participants rather than statutory relevant agencies.",
+        fails: "[[organisations]]\nid = \"dwp\"\nname = \"DWP\"\nkind = \"government_department\"\n\n[[relevant_agencies.agencies]]\nagency = \"dwp\"",
+        passes: "[[organisations]]\nid = \"cafcass\"\nname = \"Cafcass\"\nkind = \"cafcass\"\n\n[[relevant_agencies.agencies]]\nagency = \"cafcass\"",
+    },
+    |meta, cx, out| {
+        let Some(list) = &cx.model.doc.relevant_agencies else {
+            return;
+        };
+        let partners: Vec<_> = cx
+            .model
+            .doc
+            .partners
+            .iter()
+            .map(|p| p.organisation.get())
+            .collect();
+        for entry in &list.agencies {
+            // Partners and people have their own rules.
+            if partners.contains(&entry.agency.get()) {
+                continue;
+            }
+            let Some(org) = cx.model.organisation(&entry.agency) else {
+                continue;
+            };
+            if registry::schedule_paragraph(*org.kind.get()).is_none() {
+                out.push(
+                    finding(meta, entry.agency.span(), format!("{} is not a kind of body the regulations make a relevant agency", org.name.get()))
+                        .with_label("not in the Schedule")
+                        .with_secondary(org.kind.span(), "kind")
+                        .with_help("keep it in the arrangements as another participant, not as a statutory relevant agency; if its kind is wrong, correct `kind`"),
+                );
+            }
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] = &[
+    &RelevantAgenciesListed,
+    &RelevantAgencyNotPerson,
+    &RelevantAgencyNotPartner,
+    &RelevantAgencyScheduled,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{run_rule, spans};
+
+    const MORE: &str = "[[organisations]]\nid = \"trust\"\nname = \"Example NHS Trust\"\nkind = \"nhs_trust\"\n[[organisations]]\nid = \"dwp\"\nname = \"DWP\"\nkind = \"government_department\"\n[[roles]]\nid = \"lay\"\ntitle = \"Lay member\"\nkind = \"lay_member\"\n[[partners]]\norganisation = \"example-police\"\n";
+
+    #[test]
+    fn agencies_listed() {
+        let (text, found) = run_rule(&RelevantAgenciesListed, "");
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "relevant-agencies-listed")
+        );
+        assert_eq!(spans(&text, &found), ["[partnership]"]);
+        assert!(
+            run_rule(
+                &RelevantAgenciesListed,
+                &format!("{MORE}[[relevant_agencies.agencies]]\nagency = \"trust\"\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn people_are_not_agencies() {
+        let (text, found) = run_rule(
+            &RelevantAgencyNotPerson,
+            &format!(
+                "{MORE}[[relevant_agencies.agencies]]\nagency = \"lay\"\nlisted_as = \"1 lay member\"\n"
+            ),
+        );
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "relevant-agency-not-person")
+        );
+        assert_eq!(spans(&text, &found), ["\"lay\""]);
+        assert!(found[0].message.contains("1 lay member"));
+        assert!(
+            run_rule(
+                &RelevantAgencyNotPerson,
+                &format!("{MORE}[[relevant_agencies.agencies]]\nagency = \"trust\"\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn partners_are_not_agencies() {
+        let (text, found) = run_rule(
+            &RelevantAgencyNotPartner,
+            &format!("{MORE}[[relevant_agencies.agencies]]\nagency = \"example-police\"\n"),
+        );
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "relevant-agency-not-partner")
+        );
+        assert_eq!(spans(&text, &found), ["\"example-police\""]);
+        assert!(
+            run_rule(
+                &RelevantAgencyNotPartner,
+                &format!("{MORE}[[relevant_agencies.agencies]]\nagency = \"trust\"\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn agencies_are_scheduled_bodies() {
+        let (text, found) = run_rule(
+            &RelevantAgencyScheduled,
+            &format!("{MORE}[[relevant_agencies.agencies]]\nagency = \"dwp\"\n"),
+        );
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "relevant-agency-scheduled")
+        );
+        assert_eq!(spans(&text, &found), ["\"dwp\""]);
+        assert!(
+            run_rule(
+                &RelevantAgencyScheduled,
+                &format!("{MORE}[[relevant_agencies.agencies]]\nagency = \"trust\"\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,196 @@
+//! The partnership chair.
+//!
+//! WT2023 para 61: LSPs should appoint one of the DSPs as the partnership chair. Paras 62–63:
+//! the chair's functions are separate and distinct from independent scrutiny, which "removes
+//! any need for a local area to maintain another chair or independent chair".
+
+use super::{Level, RuleMeta, SINCE_WT2023, finding, rule};
+use crate::report::Severity;
+
+rule!(
+    PartnershipChairNamed,
+    RuleMeta {
+        id: "partnership-chair-named",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "The published arrangements say who the partnership chair is.",
+        citation: "WT2023 ch. 2, paras 61 and 104 (first bullet)",
+        editions: SINCE_WT2023,
+        enabled: true,
+        what: "That the file has a `[chair]` section naming the chair's role.",
+        why: "Para 104 asks the published arrangements to say who the three safeguarding partners, their delegates and partnership chair are; para 61 says changes of chair are to be updated in the published arrangements.",
+        fails: "# no [chair] section",
+        passes: "[chair]\nrole = \"director-childrens-services\"",
+    },
+    |meta, cx, out| {
+        if cx.model.doc.chair.is_none() {
+            out.push(
+                finding(meta, cx.model.doc.partnership.span(), "the arrangements do not name the partnership chair")
+                    .with_label("no [chair] section in this file")
+                    .with_help("add a [chair] section with role = \"<role id>\" (one of the delegated safeguarding partners)"),
+            );
+        }
+    }
+);
+
+rule!(
+    PartnershipChairIsDsp,
+    RuleMeta {
+        id: "partnership-chair-is-dsp",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "The partnership chair is one of the delegated safeguarding partners.",
+        citation: "WT2023 ch. 2, para 61",
+        editions: SINCE_WT2023,
+        enabled: true,
+        what: "That the `[chair]` role is listed in some partner's `delegates`.",
+        why: "Para 61: \"LSPs should appoint one of the DSPs as the partnership chair for the multi-agency arrangements\", jointly agreed and given the full backing of all three partners. The role may rotate between the DSPs.",
+        fails: "[chair]\nrole = \"independent-chair\"",
+        passes: "[[partners]]\norganisation = \"example-council\"\ndelegates = [\"dcs\"]\n\n[chair]\nrole = \"dcs\"",
+    },
+    |meta, cx, out| {
+        let Some(chair) = &cx.model.doc.chair else {
+            return;
+        };
+        let is_dsp = cx
+            .model
+            .doc
+            .partners
+            .iter()
+            .any(|p| p.delegates.iter().any(|d| d.get() == chair.role.get()));
+        if !is_dsp {
+            let title = cx
+                .model
+                .role(&chair.role)
+                .map_or(chair.role.to_string(), |r| r.title.to_string());
+            out.push(
+                finding(meta, chair.role.span(), format!("the partnership chair (\"{title}\") is not one of the delegated safeguarding partners"))
+                    .with_label("chair")
+                    .with_help("appoint one of the partners' `delegates` as chair, or list this role as a delegate if it is one"),
+            );
+        }
+    }
+);
+
+rule!(
+    ChairScrutinySeparate,
+    RuleMeta {
+        id: "chair-scrutiny-separate",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "The partnership chair and independent scrutiny are separate roles.",
+        citation: "WT2023 ch. 2, paras 62–63",
+        editions: SINCE_WT2023,
+        enabled: true,
+        what: "That the `[chair]` role is not the independent scrutineer, and that the chair's title is not \"Independent Chair\".",
+        why: "Para 63: \"local safeguarding arrangements should separate the roles of partnership chair and independent scrutiny\". Para 62: this \"removes any need for a local area to maintain another chair or independent chair\".",
+        fails: "[chair]\nrole = \"independent-scrutineer\"\n\n[independent_scrutiny]\nscrutineer = \"independent-scrutineer\"",
+        passes: "[chair]\nrole = \"dcs\"\n\n[independent_scrutiny]\nscrutineer = \"independent-scrutineer\"",
+    },
+    |meta, cx, out| {
+        let Some(chair) = &cx.model.doc.chair else {
+            return;
+        };
+        let scrutineer = cx
+            .model
+            .doc
+            .independent_scrutiny
+            .as_ref()
+            .and_then(|s| s.scrutineer.as_ref());
+        if let Some(s) = scrutineer.filter(|s| s.get() == chair.role.get()) {
+            out.push(
+                finding(meta, chair.role.span(), "the partnership chair is also the independent scrutineer")
+                    .with_label("chair")
+                    .with_secondary(s.span(), "independent scrutineer")
+                    .with_help("appoint one of the delegated safeguarding partners as chair, keeping the scrutineer independent of the chair"),
+            );
+        } else if let Some(role) = cx
+            .model
+            .role(&chair.role)
+            .filter(|r| r.title.to_lowercase().contains("independent chair"))
+        {
+            out.push(
+                finding(meta, chair.role.span(), format!("the partnership is chaired by an \"{}\"", role.title.get()))
+                    .with_label("chair")
+                    .with_secondary(role.title.span(), "title")
+                    .with_help("WT2023 replaces the independent chair with a chair drawn from the delegated safeguarding partners plus separate independent scrutiny"),
+            );
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] = &[
+    &PartnershipChairNamed,
+    &PartnershipChairIsDsp,
+    &ChairScrutinySeparate,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{run_rule, spans};
+
+    const ROLES: &str = "[[roles]]\nid = \"dcs\"\ntitle = \"Director of Children's Services\"\n[[roles]]\nid = \"scrutineer\"\ntitle = \"Independent Scrutineer\"\nkind = \"independent_scrutineer\"\n";
+
+    #[test]
+    fn chair_named() {
+        let (text, found) = run_rule(&PartnershipChairNamed, "");
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "partnership-chair-named")
+        );
+        assert_eq!(spans(&text, &found), ["[partnership]"]);
+        assert!(
+            run_rule(
+                &PartnershipChairNamed,
+                &format!("{ROLES}[chair]\nrole = \"dcs\"\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn chair_is_a_dsp() {
+        let partner = "[[partners]]\norganisation = \"example-council\"\ndelegates = [\"dcs\"]\n";
+        let (text, found) = run_rule(
+            &PartnershipChairIsDsp,
+            &format!("{ROLES}{partner}[chair]\nrole = \"scrutineer\"\n"),
+        );
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "partnership-chair-is-dsp")
+        );
+        assert_eq!(spans(&text, &found), ["\"scrutineer\""]);
+        assert!(
+            run_rule(
+                &PartnershipChairIsDsp,
+                &format!("{ROLES}{partner}[chair]\nrole = \"dcs\"\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn chair_and_scrutiny_are_separate() {
+        let scrutiny = "[independent_scrutiny]\nscrutineer = \"scrutineer\"\n";
+        let (text, found) = run_rule(
+            &ChairScrutinySeparate,
+            &format!("{ROLES}[chair]\nrole = \"scrutineer\"\n{scrutiny}"),
+        );
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "chair-scrutiny-separate")
+        );
+        assert_eq!(spans(&text, &found), ["\"scrutineer\""]);
+        assert!(
+            run_rule(
+                &ChairScrutinySeparate,
+                &format!("{ROLES}[chair]\nrole = \"dcs\"\n{scrutiny}")
+            )
+            .1
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,316 @@
+//! Funding.
+//!
+//! WT2023 paras 98–100: the LSPs agree the level of funding; contributions from the partners
+//! "should be equitable and agreed by the LSP"; funding is transparent and individual
+//! contributions are clearly set out. Arithmetic is checked exactly (no floating point).
+
+use rust_decimal::Decimal;
+
+use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
+use crate::model::{Funding, Unit, format_pounds};
+use crate::report::Severity;
+
+/// An amount as written, in pounds.
+fn in_pounds(funding: &Funding, amount: Decimal) -> Decimal {
+    match funding.unit.get() {
+        Unit::Pounds => amount,
+        Unit::ThousandsOfPounds => amount * Decimal::from(1000),
+    }
+}
+
+fn total(funding: &Funding) -> Decimal {
+    funding.contributions.iter().map(|c| c.amount.value()).sum()
+}
+
+rule!(
+    FundingTotal,
+    RuleMeta {
+        id: "funding-total",
+        level: Level::Quality,
+        default_severity: Severity::Error,
+        summary: "The contributions add up to the stated total.",
+        citation: "WT2023 ch. 2, para 100 (funding transparent, contributions clearly set out)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That the exact sum of `funding.contributions[].amount` equals `funding.stated_total`, in the unit the table is written in.",
+        why: "A funding table whose figures do not add up cannot be relied on by the partners who agree it or the families it is published for; WT2023 asks for funding to be transparent.",
+        fails: "[funding]\nstated_total = \"£1,500\"\n[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£1,000\"\n[[funding.contributions]]\norganisation = \"example-police\"\namount = \"£600\"",
+        passes: "[funding]\nstated_total = \"£1,600\"\n[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£1,000\"\n[[funding.contributions]]\norganisation = \"example-police\"\namount = \"£600\"",
+    },
+    |meta, cx, out| {
+        let Some(funding) = &cx.model.doc.funding else {
+            return;
+        };
+        let Some(stated) = &funding.stated_total else {
+            return;
+        };
+        if funding.contributions.is_empty() {
+            return;
+        }
+        let sum = total(funding);
+        if sum == stated.value() {
+            return;
+        }
+        let (sum_p, stated_p) = (in_pounds(funding, sum), in_pounds(funding, stated.value()));
+        let mut d = finding(
+            meta,
+            stated.span(),
+            format!(
+                "contributions sum to {} but the stated total is {} (difference {})",
+                format_pounds(sum_p),
+                format_pounds(stated_p),
+                format_pounds((sum_p - stated_p).abs())
+            ),
+        )
+        .with_label("stated total")
+        .with_help("correct the stated total or the contributions so that they agree");
+        for c in &funding.contributions {
+            d = d.with_secondary(
+                c.amount.span(),
+                format_pounds(in_pounds(funding, c.amount.value())),
+            );
+        }
+        out.push(d);
+    }
+);
+
+/// Half a unit of the last stated decimal place: 9.9 → 0.05, 11 → 0.5.
+fn half_unit(stated: Decimal) -> Decimal {
+    Decimal::new(5, stated.scale() + 1)
+}
+
+rule!(
+    FundingPercentages,
+    RuleMeta {
+        id: "funding-percentages",
+        level: Level::Quality,
+        default_severity: Severity::Warning,
+        summary: "Stated percentage shares match the amounts they describe.",
+        citation: "WT2023 ch. 2, para 100 (funding transparent)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That each `stated_percent` is within rounding (half a unit of its last decimal place) of the contribution's share of the total, and that equal amounts carry equal percentages.",
+        why: "Percentages are how readers judge whether contributions are equitable; a percentage that does not match its amount misleads them.",
+        fails: "[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£750\"\nstated_percent = 80\n[[funding.contributions]]\norganisation = \"example-police\"\namount = \"£250\"\nstated_percent = 20",
+        passes: "[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£750\"\nstated_percent = 75\n[[funding.contributions]]\norganisation = \"example-police\"\namount = \"£250\"\nstated_percent = 25",
+    },
+    |meta, cx, out| {
+        let Some(funding) = &cx.model.doc.funding else {
+            return;
+        };
+        let sum = total(funding);
+        if sum.is_zero() {
+            return;
+        }
+        for c in &funding.contributions {
+            let Some(stated) = &c.stated_percent else {
+                continue;
+            };
+            let actual = c.amount.value() * Decimal::from(100) / sum;
+            if (actual - stated.value()).abs() > half_unit(stated.value()) {
+                out.push(
+                    finding(
+                        meta,
+                        stated.span(),
+                        format!(
+                            "{} is stated as {}% but is {}% of the contributions' total {}",
+                            format_pounds(in_pounds(funding, c.amount.value())),
+                            stated.value(),
+                            actual.round_dp(2).normalize(),
+                            format_pounds(in_pounds(funding, sum))
+                        ),
+                    )
+                    .with_label("stated share")
+                    .with_secondary(c.amount.span(), "amount")
+                    .with_help("recalculate the percentage from the amounts"),
+                );
+            }
+        }
+        for (i, a) in funding.contributions.iter().enumerate() {
+            for b in &funding.contributions[i + 1..] {
+                if let (Some(pa), Some(pb)) = (&a.stated_percent, &b.stated_percent) {
+                    if a.amount.value() == b.amount.value() && pa.value() != pb.value() {
+                        out.push(
+                            finding(meta, pb.span(), format!("equal amounts ({}) are stated as different shares: {}% and {}%", format_pounds(in_pounds(funding, a.amount.value())), pa.value(), pb.value()))
+                                .with_label("differs")
+                                .with_secondary(pa.span(), "same amount, other share")
+                                .with_help("equal amounts have equal shares: correct one of the percentages"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+);
+
+rule!(
+    FundingAllPartnersContribute,
+    RuleMeta {
+        id: "funding-all-partners-contribute",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "Each of the three safeguarding partners contributes to the funding.",
+        citation: "WT2023 ch. 2, paras 98–99",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That every `[[partners]]` organisation has a contribution above zero in `[[funding.contributions]]`.",
+        why: "Para 99: funding contributions from the statutory safeguarding partners should be equitable and agreed by the LSPs. A partner missing from the table (or a contribution listed under another body's name) leaves its share unaccounted for.",
+        fails: "[[partners]]\norganisation = \"example-icb\"\n\n[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£1,000\"",
+        passes: "[[partners]]\norganisation = \"example-icb\"\n\n[[funding.contributions]]\norganisation = \"example-icb\"\namount = \"£1,000\"",
+    },
+    |meta, cx, out| {
+        let Some(funding) = &cx.model.doc.funding else {
+            return;
+        };
+        for partner in &cx.model.doc.partners {
+            let paid: Decimal = funding
+                .contributions
+                .iter()
+                .filter(|c| c.organisation.get() == partner.organisation.get())
+                .map(|c| c.amount.value())
+                .sum();
+            if paid.is_zero() {
+                let name = cx
+                    .model
+                    .organisation(&partner.organisation)
+                    .map_or(partner.organisation.to_string(), |o| o.name.to_string());
+                out.push(
+                    finding(meta, funding.span(), format!("{name} is a safeguarding partner but has no contribution in the funding table"))
+                        .with_label("funding table")
+                        .with_secondary(partner.organisation.span(), "partner")
+                        .with_help("add the partner's contribution; if it is listed under another name, use the partner's organisation id"),
+                );
+            }
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] = &[
+    &FundingTotal,
+    &FundingPercentages,
+    &FundingAllPartnersContribute,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{run_rule, spans};
+
+    fn table(total: &str, unit: &str, rows: &[(&str, &str, Option<&str>)]) -> String {
+        let mut s = format!("[funding]\nunit = \"{unit}\"\nstated_total = \"{total}\"\n");
+        for (org, amount, pct) in rows {
+            s.push_str(&format!(
+                "[[funding.contributions]]\norganisation = \"{org}\"\namount = {amount}\n"
+            ));
+            if let Some(p) = pct {
+                s.push_str(&format!("stated_percent = {p}\n"));
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn total_is_exact() {
+        let rows = [
+            ("example-council", "\"£112,180\"", None),
+            ("example-icb", "\"£62,663\"", None),
+            ("example-police", "\"£18,300\"", None),
+            ("example-council", "\"£2,200\"", None),
+        ];
+        let (text, found) = run_rule(&FundingTotal, &table("£194,399", "pounds", &rows));
+        assert_eq!((found.len(), found[0].rule.as_str()), (1, "funding-total"));
+        assert_eq!(spans(&text, &found), ["\"£194,399\""]);
+        assert_eq!(
+            found[0].message,
+            "contributions sum to £195,343.00 but the stated total is £194,399.00 (difference £944.00)"
+        );
+        assert_eq!(found[0].labels.len(), 4);
+        assert!(
+            run_rule(&FundingTotal, &table("£195,343", "pounds", &rows))
+                .1
+                .is_empty()
+        );
+        // Floats that would not add up exactly in binary still do.
+        let floats = [
+            ("example-council", "0.1", None),
+            ("example-icb", "0.2", None),
+        ];
+        assert!(
+            run_rule(&FundingTotal, &table("0.3", "pounds", &floats))
+                .1
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn thousands_are_shown_in_pounds() {
+        let rows = [
+            ("example-council", "\"£25.8\"", None),
+            ("example-icb", "\"£25.8\"", None),
+        ];
+        let (_, found) = run_rule(&FundingTotal, &table("£51.5", "thousands_of_pounds", &rows));
+        assert_eq!(
+            found[0].message,
+            "contributions sum to £51,600.00 but the stated total is £51,500.00 (difference £100.00)"
+        );
+    }
+
+    #[test]
+    fn percentages_match_within_rounding() {
+        let rows = [
+            ("example-council", "\"£25.8\"", Some("\"9.8%\"")),
+            ("example-icb", "\"£25.8\"", Some("9.9")),
+            ("example-police", "\"£211.6\"", Some("80.4")),
+        ];
+        let (text, found) = run_rule(
+            &FundingPercentages,
+            &table("£263.2", "thousands_of_pounds", &rows),
+        );
+        assert!(found.iter().all(|d| d.rule == "funding-percentages"));
+        // 25.8 / 263.2 = 9.80%: "9.9" is off, and differs from the equal amount's "9.8%".
+        assert_eq!(spans(&text, &found), ["9.9", "9.9"]);
+        let good = [
+            ("example-council", "\"£25.8\"", Some("\"9.8%\"")),
+            ("example-icb", "\"£25.8\"", Some("9.8")),
+            ("example-police", "\"£211.6\"", Some("80.4")),
+        ];
+        assert!(
+            run_rule(
+                &FundingPercentages,
+                &table("£263.2", "thousands_of_pounds", &good)
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn every_partner_contributes() {
+        let partners = "[[partners]]\norganisation = \"example-council\"\n[[partners]]\norganisation = \"example-police\"\n";
+        let rows = [
+            ("example-council", "\"£1,000\"", None),
+            ("example-police", "0", None),
+        ];
+        let (text, found) = run_rule(
+            &FundingAllPartnersContribute,
+            &format!("{partners}{}", table("£1,000", "pounds", &rows)),
+        );
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "funding-all-partners-contribute")
+        );
+        assert_eq!(spans(&text, &found), ["[funding]"]);
+        let rows = [
+            ("example-council", "\"£1,000\"", None),
+            ("example-police", "1", None),
+        ];
+        assert!(
+            run_rule(
+                &FundingAllPartnersContribute,
+                &format!("{partners}{}", table("£1,001", "pounds", &rows))
+            )
+            .1
+            .is_empty()
+        );
+    }
+}

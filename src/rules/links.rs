@@ -1,0 +1,176 @@
+//! Links to published documents.
+//!
+//! The guidance asks the arrangements to point readers at documents they need: the threshold
+//! document (WT2023 paras 104, 117), escalation and dispute resolution procedures and
+//! whistleblowing (para 75), and the process for practice reviews (para 104). A placeholder
+//! such as "#" or "here" points nowhere.
+
+use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
+use crate::model::{Link, Spanned};
+use crate::report::Severity;
+
+/// Whether a web address can lead anywhere: an absolute http(s) address with a host.
+pub fn is_real_url(url: &str) -> bool {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.and_then(|r| r.split(['/', '?', '#']).next())
+        .is_some_and(|host| host.contains('.') && !host.contains(' '))
+}
+
+/// Every link in the document, with whether the guidance requires the document it points to.
+fn links(doc: &crate::model::Arrangements) -> Vec<(&Spanned<Link>, &'static str, bool)> {
+    let mut all: Vec<(&Spanned<Link>, &'static str, bool)> = Vec::new();
+    all.extend(
+        doc.threshold_documents
+            .iter()
+            .map(|l| (l, "the threshold document", true)),
+    );
+    if let Some(d) = &doc.dispute_resolution {
+        all.extend(
+            d.procedure
+                .iter()
+                .map(|l| (l, "the dispute resolution procedure", true)),
+        );
+    }
+    if let Some(p) = &doc.practice_reviews {
+        all.extend(
+            p.process
+                .iter()
+                .map(|l| (l, "the practice review process", true)),
+        );
+    }
+    if let Some(w) = &doc.whistleblowing {
+        all.extend(
+            w.links
+                .iter()
+                .map(|l| (l, "the whistleblowing procedure", true)),
+        );
+    }
+    if let Some(i) = &doc.information_sharing {
+        all.extend(
+            i.protocol
+                .iter()
+                .map(|l| (l, "the information sharing protocol", false)),
+        );
+    }
+    all.extend(doc.procedures.iter().map(|l| (l, "a procedure", false)));
+    let sections = [
+        &doc.early_years,
+        &doc.residential_homes,
+        &doc.young_carers,
+        &doc.voice,
+        &doc.working_together,
+        &doc.audits,
+    ];
+    for section in sections.into_iter().flatten() {
+        all.extend(
+            section
+                .links
+                .iter()
+                .map(|l| (l, "a linked document", false)),
+        );
+    }
+    all
+}
+
+rule!(
+    LinkNotPlaceholder,
+    RuleMeta {
+        id: "link-not-placeholder",
+        level: Level::Quality,
+        default_severity: Severity::Error,
+        summary: "Links to published documents are real web addresses, not placeholders such as \"#\".",
+        citation: "WT2023 ch. 2, paras 75 and 104 (threshold document, escalation, whistleblowing, review process)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That every linked document has a `url` that is an absolute http(s) address. A missing or placeholder address is an error for documents the guidance requires (threshold document, dispute resolution procedure, practice review process, whistleblowing procedure) and a warning otherwise.",
+        why: "Practitioners and families follow these links to find thresholds and escalation routes. A published \"#\" link looks like a reference but leads nowhere.",
+        fails: "[[threshold_documents]]\ntitle = \"Meeting the Needs Guidance\"\nurl = \"#\"",
+        passes: "[[threshold_documents]]\ntitle = \"Meeting the Needs Guidance\"\nurl = \"https://www.example.org/thresholds\"",
+    },
+    |meta, cx, out| {
+        for (link, what, required) in links(&cx.model.doc) {
+            let (span, problem) = match &link.url {
+                Some(url) if is_real_url(url) => continue,
+                Some(url) => (
+                    url.span(),
+                    format!(
+                        "the link to {what} \"{}\" is \"{}\", not a web address",
+                        link.title.get(),
+                        url.get()
+                    ),
+                ),
+                None => (
+                    link.title.span(),
+                    format!("{what} \"{}\" has no web address", link.title.get()),
+                ),
+            };
+            let mut d = finding(meta, span, problem)
+                .with_label("placeholder link")
+                .with_help("give the full address of the published document, starting https://");
+            if !required {
+                d.severity = Severity::Warning;
+            }
+            out.push(d);
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] = &[&LinkNotPlaceholder];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{run_rule, spans};
+
+    #[test]
+    fn recognises_real_addresses() {
+        assert!(is_real_url("https://www.bedford.gov.uk/x?y=1"));
+        assert!(is_real_url("http://example.org"));
+        for bad in [
+            "#",
+            "",
+            "here",
+            "www.example.org",
+            "https://",
+            "https://localhost",
+            "mailto:a@b.c",
+        ] {
+            assert!(!is_real_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_errors_for_required_documents_and_warnings_otherwise() {
+        let (text, found) = run_rule(
+            &LinkNotPlaceholder,
+            "[[threshold_documents]]\ntitle = \"Thresholds\"\nurl = \"#\"\n[[procedures]]\ntitle = \"Interagency procedures\"\nurl = \"#\"\n",
+        );
+        assert_eq!(
+            found
+                .iter()
+                .map(|d| (d.rule.as_str(), d.severity))
+                .collect::<Vec<_>>(),
+            [
+                ("link-not-placeholder", Severity::Error),
+                ("link-not-placeholder", Severity::Warning)
+            ]
+        );
+        assert_eq!(spans(&text, &found), ["\"#\"", "\"#\""]);
+        let (text, found) = run_rule(
+            &LinkNotPlaceholder,
+            "[[threshold_documents]]\ntitle = \"Thresholds\"\n",
+        );
+        assert_eq!(spans(&text, &found), ["\"Thresholds\""]);
+        assert!(
+            run_rule(
+                &LinkNotPlaceholder,
+                "[[threshold_documents]]\ntitle = \"Thresholds\"\nurl = \"https://example.org/t\"\n"
+            )
+            .1
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,232 @@
+//! Stage 4, *rules*: the statutory rule catalog.
+//!
+//! Each rule is a small unit with its metadata (id, default severity, summary, citation, the
+//! guidance editions it applies to) and its documentation in fixed sections — *what it checks*,
+//! *why it matters*, and a failing and a passing example. `masa rules`, `masa explain` and
+//! `docs/rules.md` are all generated from this one catalog. Rules read the typed [`Model`]
+//! (never raw TOML) and report against its spans.
+
+mod agencies;
+mod bodies;
+mod chair;
+pub mod editions;
+mod funding;
+mod links;
+mod partners;
+pub mod registry;
+mod scrutiny;
+
+use crate::Day;
+use crate::model::{Edition, Model, Span};
+use crate::report::{Diagnostic, Severity};
+
+/// How binding the requirement behind a rule is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// A duty in an Act or regulations ("must").
+    Must,
+    /// Statutory guidance ("should": followed unless there is good reason not to).
+    Should,
+    /// Not law: data quality (arithmetic, placeholders, consistency).
+    Quality,
+    /// Advice only.
+    Info,
+}
+
+/// Everything the catalog says about one rule.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleMeta {
+    /// The stable kebab-case id users put in configuration.
+    pub id: &'static str,
+    /// How binding the requirement is.
+    pub level: Level,
+    /// The severity when no configuration changes it.
+    pub default_severity: Severity,
+    /// One line: what the rule requires.
+    pub summary: &'static str,
+    /// The law or guidance it enforces, edition and paragraph.
+    pub citation: &'static str,
+    /// The guidance editions it applies to (a document following another edition is not judged).
+    pub editions: &'static [Edition],
+    /// Whether it runs by default (rules for law not yet commenced do not).
+    pub enabled: bool,
+    /// *What it checks*.
+    pub what: &'static str,
+    /// *Why it matters*.
+    pub why: &'static str,
+    /// A TOML fragment that fails the rule.
+    pub fails: &'static str,
+    /// The same fragment, fixed.
+    pub passes: &'static str,
+}
+
+/// Every edition: the default for rules that rest on the Act itself.
+pub const ALL_EDITIONS: &[Edition] = &[Edition::Wt2018, Edition::Wt2023, Edition::Wt2026];
+/// The editions since 2023.
+pub const SINCE_WT2023: &[Edition] = &[Edition::Wt2023, Edition::Wt2026];
+
+/// What a rule sees.
+pub struct Context<'a> {
+    /// The resolved document.
+    pub model: &'a Model,
+    /// The date to judge date-dependent requirements against.
+    pub today: Day,
+}
+
+/// A rule of the catalog. Embedders implement this to add their own rules.
+pub trait Rule: Send + Sync {
+    /// The rule's metadata and documentation.
+    fn meta(&self) -> &RuleMeta;
+    /// Checks the document, pushing findings made with [`finding`].
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Starts a finding of `rule` at `span`, with the rule's severity and citation filled in.
+pub fn finding(rule: &RuleMeta, span: Span, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(rule.id, rule.default_severity, span, message).with_citation(rule.citation)
+}
+
+/// The built-in catalog, in documentation order.
+pub fn catalog() -> Vec<&'static dyn Rule> {
+    let mut rules: Vec<&'static dyn Rule> = Vec::new();
+    rules.extend_from_slice(partners::RULES);
+    rules.extend_from_slice(chair::RULES);
+    rules.extend_from_slice(scrutiny::RULES);
+    rules.extend_from_slice(agencies::RULES);
+    rules.extend_from_slice(links::RULES);
+    rules.extend_from_slice(funding::RULES);
+    rules.extend_from_slice(bodies::RULES);
+    rules
+}
+
+/// Looks up a built-in rule by id.
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    catalog().into_iter().find(|r| r.meta().id == id)
+}
+
+/// Runs every enabled rule that applies to the document's edition.
+pub fn run(rules: &[&dyn Rule], model: &Model, today: Day) -> Vec<Diagnostic> {
+    let edition = model
+        .doc
+        .partnership
+        .guidance_edition
+        .as_ref()
+        .map(|e| *e.get());
+    let cx = Context { model, today };
+    let mut out = Vec::new();
+    for rule in rules {
+        let meta = rule.meta();
+        let applies = edition.is_none_or(|e| meta.editions.contains(&e));
+        if meta.enabled && applies {
+            rule.check(&cx, &mut out);
+        }
+    }
+    out
+}
+
+/// Declares a unit struct implementing [`Rule`] from its metadata and a check function.
+macro_rules! rule {
+    ($name:ident, $meta:expr, $check:expr) => {
+        pub(crate) struct $name;
+        impl $crate::rules::Rule for $name {
+            fn meta(&self) -> &$crate::rules::RuleMeta {
+                static META: $crate::rules::RuleMeta = $meta;
+                &META
+            }
+            fn check(
+                &self,
+                cx: &$crate::rules::Context<'_>,
+                out: &mut Vec<$crate::report::Diagnostic>,
+            ) {
+                let check: fn(
+                    &$crate::rules::RuleMeta,
+                    &$crate::rules::Context<'_>,
+                    &mut Vec<$crate::report::Diagnostic>,
+                ) = $check;
+                check(self.meta(), cx, out)
+            }
+        }
+    };
+}
+pub(crate) use rule;
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Builds small documents for rule tests.
+    use super::*;
+
+    /// The three partners, properly declared, before `extra`.
+    pub const BASE: &str = r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+guidance_edition = "wt2023"
+published = 2025-01-10
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+"#;
+
+    /// Runs one rule over `BASE` followed by `extra`; panics if the document itself is invalid.
+    pub fn run_rule(rule: &dyn Rule, extra: &str) -> (String, Vec<Diagnostic>) {
+        let text = format!("{BASE}{extra}");
+        let (model, problems) =
+            crate::parse_model(&text).unwrap_or_else(|d| panic!("test document invalid: {d:#?}"));
+        assert!(
+            problems.is_empty(),
+            "test document has reference problems: {problems:#?}"
+        );
+        let cx = Context {
+            model: &model,
+            today: Day::new(2026, 11, 22).unwrap(),
+        };
+        let mut out = Vec::new();
+        rule.check(&cx, &mut out);
+        (text, out)
+    }
+
+    /// The text each finding points at.
+    pub fn spans<'a>(text: &'a str, found: &[Diagnostic]) -> Vec<&'a str> {
+        found.iter().map(|d| &text[d.span.clone()]).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_documented() {
+        let rules = catalog();
+        let mut ids: Vec<&str> = rules.iter().map(|r| r.meta().id).collect();
+        for r in &rules {
+            let m = r.meta();
+            assert!(crate::model::Id::parse(m.id).is_ok(), "{}", m.id);
+            for (what, text) in [
+                ("summary", m.summary),
+                ("citation", m.citation),
+                ("what", m.what),
+                ("why", m.why),
+                ("fails", m.fails),
+                ("passes", m.passes),
+            ] {
+                assert!(!text.trim().is_empty(), "{} has no {what}", m.id);
+            }
+        }
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len(), "duplicate rule ids");
+    }
+}

@@ -1,0 +1,155 @@
+//! Independent scrutiny.
+//!
+//! Children Act 2004 s.16G(3): "The arrangements must include arrangements for scrutiny by an
+//! independent person of the effectiveness of the arrangements." WT2023 para 89.
+
+use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
+use crate::report::Severity;
+
+rule!(
+    IndependentScrutinyPresent,
+    RuleMeta {
+        id: "independent-scrutiny-present",
+        level: Level::Must,
+        default_severity: Severity::Error,
+        summary: "The arrangements include scrutiny by an independent person of their effectiveness.",
+        citation: "Children Act 2004 s.16G(3); WT2023 ch. 2, para 89",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That the file has an `[independent_scrutiny]` section naming the scrutineer's role.",
+        why: "Independent scrutiny is a statutory part of the arrangements: without it nobody outside the three partners judges whether the arrangements work.",
+        fails: "# no [independent_scrutiny] section",
+        passes: "[[roles]]\nid = \"independent-scrutineer\"\ntitle = \"Independent Scrutineer\"\nkind = \"independent_scrutineer\"\n\n[independent_scrutiny]\nscrutineer = \"independent-scrutineer\"",
+    },
+    |meta, cx, out| {
+        match &cx.model.doc.independent_scrutiny {
+            None => out.push(
+                finding(meta, cx.model.doc.partnership.span(), "the arrangements include no independent scrutiny")
+                    .with_label("no [independent_scrutiny] section in this file")
+                    .with_help("add an [independent_scrutiny] section with scrutineer = \"<role id>\" and how scrutiny is carried out"),
+            ),
+            Some(s) if s.scrutineer.is_none() => out.push(
+                finding(meta, s.span(), "the independent scrutiny section does not say who the independent scrutineer is")
+                    .with_label("no `scrutineer`")
+                    .with_help("add scrutineer = \"<role id>\""),
+            ),
+            Some(_) => {}
+        }
+    }
+);
+
+rule!(
+    ScrutineerIsIndependent,
+    RuleMeta {
+        id: "scrutineer-is-independent",
+        level: Level::Must,
+        default_severity: Severity::Error,
+        summary: "The independent scrutineer is not one of the lead or delegated safeguarding partners, nor employed by a partner.",
+        citation: "Children Act 2004 s.16G(3) (\"an independent person\")",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That the `scrutineer` role is not a partner's `lead` or one of its `delegates`, and that neither the scrutiny `employer` nor the role's `organisation` is a safeguarding partner.",
+        why: "Scrutiny by someone who runs or works for one of the partners is not scrutiny by an independent person.",
+        fails: "[[partners]]\norganisation = \"example-council\"\ndelegates = [\"dcs\"]\n\n[independent_scrutiny]\nscrutineer = \"dcs\"",
+        passes: "[independent_scrutiny]\nscrutineer = \"independent-scrutineer\"",
+    },
+    |meta, cx, out| {
+        let Some(scrutiny) = &cx.model.doc.independent_scrutiny else {
+            return;
+        };
+        let Some(scrutineer) = &scrutiny.scrutineer else {
+            return;
+        };
+        let partners = &cx.model.doc.partners;
+        let is_partner_role = partners.iter().any(|p| {
+            p.lead.as_ref().is_some_and(|l| l.get() == scrutineer.get())
+                || p.delegates.iter().any(|d| d.get() == scrutineer.get())
+        });
+        if is_partner_role {
+            out.push(
+                finding(meta, scrutineer.span(), format!("the independent scrutineer `{}` is also a lead or delegated safeguarding partner", scrutineer.get()))
+                    .with_label("scrutineer")
+                    .with_help("scrutiny must be by a person independent of the safeguarding partners"),
+            );
+            return;
+        }
+        let employer = scrutiny.employer.as_ref().or_else(|| {
+            cx.model
+                .role(scrutineer)
+                .and_then(|r| r.organisation.as_ref())
+        });
+        if let Some(employer) =
+            employer.filter(|e| partners.iter().any(|p| p.organisation.get() == e.get()))
+        {
+            out.push(
+                finding(meta, scrutineer.span(), format!("the independent scrutineer works for `{}`, one of the safeguarding partners", employer.get()))
+                    .with_label("scrutineer")
+                    .with_secondary(employer.span(), "a safeguarding partner")
+                    .with_help("scrutiny must be by a person independent of the safeguarding partners"),
+            );
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] =
+    &[&IndependentScrutinyPresent, &ScrutineerIsIndependent];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{run_rule, spans};
+
+    const ROLES: &str = "[[roles]]\nid = \"dcs\"\ntitle = \"Director of Children's Services\"\norganisation = \"example-council\"\n[[roles]]\nid = \"scrutineer\"\ntitle = \"Independent Scrutineer\"\n";
+
+    #[test]
+    fn scrutiny_present() {
+        let (text, found) = run_rule(&IndependentScrutinyPresent, "");
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "independent-scrutiny-present")
+        );
+        assert_eq!(spans(&text, &found), ["[partnership]"]);
+        let (text, found) = run_rule(
+            &IndependentScrutinyPresent,
+            "[independent_scrutiny]\nplan = \"annual\"\n",
+        );
+        assert_eq!(spans(&text, &found), ["[independent_scrutiny]"]);
+        assert!(
+            run_rule(
+                &IndependentScrutinyPresent,
+                &format!("{ROLES}[independent_scrutiny]\nscrutineer = \"scrutineer\"\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn scrutineer_independent() {
+        let partner = "[[partners]]\norganisation = \"example-council\"\ndelegates = [\"dcs\"]\n";
+        let (text, found) = run_rule(
+            &ScrutineerIsIndependent,
+            &format!("{ROLES}{partner}[independent_scrutiny]\nscrutineer = \"dcs\"\n"),
+        );
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "scrutineer-is-independent")
+        );
+        assert_eq!(spans(&text, &found), ["\"dcs\""]);
+        let (_, found) = run_rule(
+            &ScrutineerIsIndependent,
+            &format!(
+                "{ROLES}{partner}[independent_scrutiny]\nscrutineer = \"scrutineer\"\nemployer = \"example-council\"\n"
+            ),
+        );
+        assert_eq!(found.len(), 1);
+        assert!(
+            run_rule(
+                &ScrutineerIsIndependent,
+                &format!("{ROLES}{partner}[independent_scrutiny]\nscrutineer = \"scrutineer\"\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+}
