@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::report::{human, json};
+use crate::rules::docs;
 use crate::{Day, Options, Report};
 
 /// Arrangements-as-code validator for England's multi-agency safeguarding arrangements.
@@ -26,6 +27,24 @@ enum Command {
     Check(CheckArgs),
     /// Print the JSON Schema of the arrangements file format.
     Schema,
+    /// List the rules: id, default severity, summary (and citation in JSON).
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
+    /// Explain a rule: what it checks, why it matters, an example, and its source.
+    Explain {
+        /// The rule id, e.g. funding-total.
+        rule: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Human,
+    Json,
+    Markdown,
 }
 
 #[derive(Debug, clap::Args)]
@@ -85,6 +104,41 @@ pub fn main() -> ExitCode {
             print_out(&crate::structure::schema::arrangements_schema_text());
             ExitCode::SUCCESS
         }
+        Command::Rules { format } => {
+            let rules = crate::rules::catalog();
+            print_out(&match format {
+                RulesFormat::Human => docs::table(&rules),
+                RulesFormat::Json => {
+                    let mut text =
+                        serde_json::to_string_pretty(&docs::rows(&rules)).unwrap_or_default();
+                    text.push('\n');
+                    text
+                }
+                RulesFormat::Markdown => docs::markdown(&rules),
+            });
+            ExitCode::SUCCESS
+        }
+        Command::Explain { rule } => match crate::rules::find(&rule) {
+            Some(r) => {
+                print_out(&docs::explain(r.meta()));
+                ExitCode::SUCCESS
+            }
+            None => {
+                let ids: Vec<&str> = crate::rules::catalog()
+                    .iter()
+                    .map(|r| r.meta().id)
+                    .collect();
+                match crate::structure::suggest(&rule, ids.iter().copied()) {
+                    Some(s) => eprintln!(
+                        "masa: there is no rule `{rule}`; did you mean `{s}`? (`masa rules` lists them all)"
+                    ),
+                    None => {
+                        eprintln!("masa: there is no rule `{rule}` (`masa rules` lists them all)")
+                    }
+                }
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

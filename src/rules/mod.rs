@@ -9,6 +9,7 @@
 mod agencies;
 mod bodies;
 mod chair;
+pub mod docs;
 pub mod editions;
 mod funding;
 mod links;

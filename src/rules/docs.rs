@@ -1,0 +1,169 @@
+//! Documentation generated from the catalog: `masa explain`, `masa rules` and `docs/rules.md`.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{Level, Rule, RuleMeta};
+use crate::model::Edition;
+
+/// Where the generated rule documentation is committed, relative to the crate root.
+pub const DOCS_PATH: &str = "docs/rules.md";
+
+/// Requirements in statute.md that cannot be checked from a document, and why.
+pub const NOT_CHECKABLE: &[(&str, &str)] = &[
+    (
+        "partners-and-agencies-act-in-accordance",
+        "Children Act 2004 s.16G(4) requires partners and relevant agencies to act in accordance with the arrangements. That is conduct, not content: no document can show it.",
+    ),
+    (
+        "information-sharing-duty",
+        "Children's Wellbeing and Schools Act 2026 s.4 (new s.16LA, not yet commenced) places a duty to share information on agencies. It concerns what agencies do, not what the arrangements say.",
+    ),
+];
+
+fn edition_names(editions: &[Edition]) -> String {
+    editions
+        .iter()
+        .map(|e| match e {
+            Edition::Wt2018 => "WT2018",
+            Edition::Wt2023 => "WT2023",
+            Edition::Wt2026 => "WT2026",
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Must => "MUST (statutory)",
+        Level::Should => "SHOULD (statutory guidance)",
+        Level::Quality => "QUALITY (data quality)",
+        Level::Info => "INFO (advice)",
+    }
+}
+
+/// `masa explain RULE`: the rule's documentation for a terminal.
+pub fn explain(meta: &RuleMeta) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}\n", meta.id);
+    let _ = writeln!(s, "{}\n", meta.summary);
+    let _ = writeln!(s, "Level:     {}", level_name(meta.level));
+    let _ = writeln!(s, "Severity:  {} by default", meta.default_severity);
+    let _ = writeln!(s, "Source:    {}", meta.citation);
+    let _ = writeln!(s, "Editions:  {}", edition_names(meta.editions));
+    if !meta.enabled {
+        let _ = writeln!(s, "Status:    off by default (the law is not yet in force)");
+    }
+    let _ = writeln!(s, "\nWhat it checks\n  {}", meta.what);
+    let _ = writeln!(s, "\nWhy it matters\n  {}", meta.why);
+    let _ = writeln!(s, "\nExample that fails\n{}", indent(meta.fails));
+    let _ = writeln!(s, "\nExample that passes\n{}", indent(meta.passes));
+    s
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One row of `masa rules --format json`.
+#[derive(Serialize)]
+pub struct RuleRow {
+    /// Rule id.
+    pub id: &'static str,
+    /// Default severity.
+    pub severity: crate::report::Severity,
+    /// MUST / SHOULD / QUALITY / INFO.
+    pub level: Level,
+    /// One-line summary.
+    pub summary: &'static str,
+    /// Law or guidance enforced.
+    pub citation: &'static str,
+    /// Editions it applies to.
+    pub editions: &'static [Edition],
+    /// Whether it runs by default.
+    pub enabled: bool,
+}
+
+/// The catalog as rows.
+pub fn rows(rules: &[&dyn Rule]) -> Vec<RuleRow> {
+    rules
+        .iter()
+        .map(|r| {
+            let m = r.meta();
+            RuleRow {
+                id: m.id,
+                severity: m.default_severity,
+                level: m.level,
+                summary: m.summary,
+                citation: m.citation,
+                editions: m.editions,
+                enabled: m.enabled,
+            }
+        })
+        .collect()
+}
+
+/// `masa rules`: one line per rule.
+pub fn table(rules: &[&dyn Rule]) -> String {
+    let width = rules.iter().map(|r| r.meta().id.len()).max().unwrap_or(0);
+    let mut s = String::new();
+    for r in rules {
+        let m = r.meta();
+        let _ = writeln!(
+            s,
+            "{:<width$}  {:<7}  {}",
+            m.id,
+            m.default_severity.as_str(),
+            m.summary
+        );
+    }
+    s
+}
+
+/// `docs/rules.md`.
+pub fn markdown(rules: &[&dyn Rule]) -> String {
+    let mut s = String::new();
+    s.push_str("# masa rules\n\n");
+    s.push_str("<!-- Generated from the rule catalog in src/rules/ by `masa rules --format markdown`; do not edit by hand. -->\n\n");
+    s.push_str("Every finding names the rule that made it. Severities are the defaults: statutory duties (MUST) are errors, statutory guidance (SHOULD) warnings, data-quality checks warnings except arithmetic that is provably wrong. `masa explain RULE` prints any entry below.\n\n");
+    s.push_str("The pipeline's own checks: `toml-syntax` (not valid TOML or not UTF-8), `file-too-large`, `schema` (the file does not match the format), `unknown-reference` (an id nobody declares, with a suggestion) and `duplicate-id`.\n\n");
+    s.push_str("| rule | severity | summary |\n|---|---|---|\n");
+    for r in rules {
+        let m = r.meta();
+        let _ = writeln!(
+            s,
+            "| [`{}`](#{}) | {} | {} |",
+            m.id, m.id, m.default_severity, m.summary
+        );
+    }
+    for r in rules {
+        let m = r.meta();
+        let _ = write!(
+            s,
+            "\n## {}\n\n{}\n\n- **Level:** {}\n- **Default severity:** {}\n- **Source:** {}\n- **Editions:** {}\n",
+            m.id,
+            m.summary,
+            level_name(m.level),
+            m.default_severity,
+            m.citation,
+            edition_names(m.editions)
+        );
+        if !m.enabled {
+            s.push_str("- **Status:** off by default until the law is commenced\n");
+        }
+        let _ = write!(
+            s,
+            "\n### What it checks\n\n{}\n\n### Why it matters\n\n{}\n\n### Example\n\nFails:\n\n```toml\n{}\n```\n\nPasses:\n\n```toml\n{}\n```\n",
+            m.what, m.why, m.fails, m.passes
+        );
+    }
+    s.push_str("\n## Requirements that cannot be checked from a document\n\n");
+    for (id, why) in NOT_CHECKABLE {
+        let _ = writeln!(s, "- `{id}`: {why}");
+    }
+    s
+}
