@@ -27,6 +27,39 @@ pub struct Model {
     pub doc: Arrangements,
     /// Every declared id.
     pub index: Index,
+    /// Every text value of the document with its key, for rules about wording (placeholders,
+    /// obsolete titles) that apply wherever the words appear.
+    pub texts: Vec<TextValue>,
+}
+
+/// One text value of the document.
+#[derive(Debug, Clone)]
+pub struct TextValue {
+    /// The key it is the value of (for items of a list, the list's key).
+    pub key: String,
+    /// The text.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Collects every string value, except ids and web addresses (not prose).
+fn collect_texts(value: &toml::de::DeValue<'_>, span: Span, key: &str, out: &mut Vec<TextValue>) {
+    use toml::de::DeValue;
+    match value {
+        DeValue::String(s) if !matches!(key, "id" | "url" | "website") => out.push(TextValue {
+            key: key.to_owned(),
+            text: s.to_string(),
+            span,
+        }),
+        DeValue::Array(a) => a
+            .iter()
+            .for_each(|v| collect_texts(v.get_ref(), v.span(), key, out)),
+        DeValue::Table(t) => t
+            .iter()
+            .for_each(|(k, v)| collect_texts(v.get_ref(), v.span(), k.get_ref(), out)),
+        _ => {}
+    }
 }
 
 impl Model {
@@ -63,6 +96,10 @@ impl Model {
 /// not exist, an amount with too many digits); that failure is a `schema` finding at its span.
 pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Box<Diagnostic>> {
     let written = resolve::written_ids(&doc);
+    let mut texts = Vec::new();
+    for (key, value) in doc.get_ref() {
+        collect_texts(value.get_ref(), value.span(), key.get_ref(), &mut texts);
+    }
     let arrangements =
         Arrangements::deserialize(toml::de::Deserializer::from(doc)).map_err(|e| {
             let message = e.message().trim().to_owned();
@@ -80,6 +117,7 @@ pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Box<Diagnost
         Model {
             doc: arrangements,
             index,
+            texts,
         },
         findings,
     ))

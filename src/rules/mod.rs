@@ -14,6 +14,7 @@ pub mod editions;
 mod funding;
 mod links;
 mod partners;
+mod publication;
 pub mod registry;
 mod scrutiny;
 
@@ -91,6 +92,7 @@ pub fn finding(rule: &RuleMeta, span: Span, message: impl Into<String>) -> Diagn
 /// The built-in catalog, in documentation order.
 pub fn catalog() -> Vec<&'static dyn Rule> {
     let mut rules: Vec<&'static dyn Rule> = Vec::new();
+    rules.extend_from_slice(publication::RULES);
     rules.extend_from_slice(partners::RULES);
     rules.extend_from_slice(chair::RULES);
     rules.extend_from_slice(scrutiny::RULES);
@@ -181,7 +183,12 @@ kind = "police"
 
     /// Runs one rule over `BASE` followed by `extra`; panics if the document itself is invalid.
     pub fn run_rule(rule: &dyn Rule, extra: &str) -> (String, Vec<Diagnostic>) {
-        let text = format!("{BASE}{extra}");
+        run_rule_on(rule, &format!("{BASE}{extra}"))
+    }
+
+    /// Runs one rule over a whole document.
+    pub fn run_rule_on(rule: &dyn Rule, text: &str) -> (String, Vec<Diagnostic>) {
+        let text = text.to_owned();
         let (model, problems) =
             crate::parse_model(&text).unwrap_or_else(|d| panic!("test document invalid: {d:#?}"));
         assert!(

@@ -1,0 +1,459 @@
+//! Area, publication and the edition of the guidance followed.
+//!
+//! Children Act 2004 s.16E(1)–(2): arrangements for a local authority area, including for the
+//! partners to work together to identify and respond to the needs of children in the area;
+//! s.16G(2): the partners must publish the arrangements. WT2023 paras 103–105.
+
+use super::{ALL_EDITIONS, Level, RuleMeta, editions, finding, rule};
+use crate::model::{Edition, OrganisationKind};
+use crate::report::Severity;
+
+rule!(
+    AreaDeclared,
+    RuleMeta {
+        id: "area-declared",
+        level: Level::Must,
+        default_severity: Severity::Error,
+        summary: "The arrangements say which local authority area(s) they cover.",
+        citation: "Children Act 2004 s.16E(1) and s.16J; WT2023 ch. 2, para 104 (second bullet)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That `partnership.areas` names at least one local authority, that each is an organisation of kind `local_authority`, and that a file covering several areas says they are combined (`combined_areas = true`, s.16J).",
+        why: "Arrangements are made for a local authority area; two or more areas may be treated as one only by agreement under s.16J. Without the area, nobody can tell whose children the arrangements cover.",
+        fails: "[partnership]\nname = \"Example Safeguarding Children Partnership\"",
+        passes: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\nareas = [\"example-council\"]",
+    },
+    |meta, cx, out| {
+        let p = &cx.model.doc.partnership;
+        if p.areas.is_empty() {
+            out.push(
+                finding(
+                    meta,
+                    p.name.span(),
+                    "the arrangements do not say which local authority area they cover",
+                )
+                .with_label("no `areas`")
+                .with_help("add areas = [\"<local authority organisation id>\"] to [partnership]"),
+            );
+            return;
+        }
+        for area in &p.areas {
+            if let Some(org) = cx
+                .model
+                .organisation(area)
+                .filter(|o| *o.kind.get() != OrganisationKind::LocalAuthority)
+            {
+                out.push(
+                    finding(
+                        meta,
+                        area.span(),
+                        format!(
+                            "the area `{area}` is {}, not a local authority",
+                            org.name.get()
+                        ),
+                    )
+                    .with_label("not a local authority")
+                    .with_help(
+                        "list the local authority organisations whose areas the arrangements cover",
+                    ),
+                );
+            }
+        }
+        if p.areas.len() > 1 && !p.combined_areas.as_ref().is_some_and(|c| *c.get()) {
+            out.push(
+                finding(meta, p.areas[1].span(), format!("the arrangements cover {} local authority areas but do not say they are combined", p.areas.len()))
+                    .with_label("second area")
+                    .with_help("set combined_areas = true if the partners have agreed under s.16J to treat the areas as one"),
+            );
+        }
+    }
+);
+
+rule!(
+    ArrangementsPublished,
+    RuleMeta {
+        id: "arrangements-published",
+        level: Level::Must,
+        default_severity: Severity::Error,
+        summary: "The arrangements are published: the file records when and where.",
+        citation: "Children Act 2004 s.16G(2); WT2023 ch. 2, para 103",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That `partnership.published` (a date) and `partnership.url` (where the arrangements are published) are both present.",
+        why: "The partners must publish the arrangements. A record with no publication date or address cannot show that they have, or let a reader find the published version.",
+        fails: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\npublished = 2024-09-27",
+        passes: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\npublished = 2024-09-27\nurl = \"https://www.example.org/arrangements\"",
+    },
+    |meta, cx, out| {
+        let p = &cx.model.doc.partnership;
+        let mut missing = Vec::new();
+        if p.published.is_none() {
+            missing.push("the date they were published (`published`)");
+        }
+        if p.url.is_none() {
+            missing.push("where they are published (`url`)");
+        }
+        if !missing.is_empty() {
+            out.push(
+                finding(
+                    meta,
+                    p.span(),
+                    format!("the file does not record {}", missing.join(" or ")),
+                )
+                .with_label("in this table")
+                .with_help("add published = YYYY-MM-DD and url = \"https://…\" to [partnership]"),
+            );
+        }
+    }
+);
+
+rule!(
+    WorkTogetherToIdentifyNeeds,
+    RuleMeta {
+        id: "work-together-to-identify-needs",
+        level: Level::Must,
+        default_severity: Severity::Error,
+        summary: "The arrangements describe how the partners work together to identify and respond to the needs of children in the area.",
+        citation: "Children Act 2004 s.16E(2); WT2023 ch. 2, para 103 (first bullet)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That a `[working_together]` section is present with a description or listed mechanisms.",
+        why: "This is the first thing the Act requires the arrangements to include; without it the arrangements say who the partners are but not what they do together.",
+        fails: "# no [working_together] section",
+        passes: "[working_together]\ndescription = \"A child-centred approach: …\"",
+    },
+    |meta, cx, out| {
+        let described = cx
+            .model
+            .doc
+            .working_together
+            .as_ref()
+            .is_some_and(|s| s.description.is_some() || !s.mechanisms.is_empty());
+        if !described {
+            let at = cx
+                .model
+                .doc
+                .working_together
+                .as_ref()
+                .map_or(cx.model.doc.partnership.span(), |s| s.span());
+            out.push(
+                finding(meta, at, "the arrangements do not describe how the partners work together to identify and respond to children's needs")
+                    .with_label("not described")
+                    .with_help("add a [working_together] section with a description"),
+            );
+        }
+    }
+);
+
+rule!(
+    PublishedDatePresent,
+    RuleMeta {
+        id: "published-date-present",
+        level: Level::Quality,
+        default_severity: Severity::Error,
+        summary: "The arrangements carry a publication date.",
+        citation: "Children Act 2004 s.16G(2) (publication)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That `partnership.published` is present.",
+        why: "Every date-dependent judgement — whether the document names bodies that existed, follows the edition in force, and has been signed off since it was last changed — starts from its publication date.",
+        fails: "[partnership]\nname = \"Example Safeguarding Children Partnership\"",
+        passes: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\npublished = 2024-09-27",
+    },
+    |meta, cx, out| {
+        let p = &cx.model.doc.partnership;
+        if p.published.is_none() {
+            out.push(
+                finding(meta, p.span(), "the arrangements have no publication date")
+                    .with_label("no `published` date")
+                    .with_help("add published = YYYY-MM-DD (the date on the published document)"),
+            );
+        }
+    }
+);
+
+rule!(
+    GuidanceEditionCurrent,
+    RuleMeta {
+        id: "guidance-edition-current",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "The arrangements follow, and cite as current, the edition of Working Together in force.",
+        citation: "WT2023 para 2 (\"This document replaces Working together to safeguard children (2018)\"); edition registry",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That `partnership.guidance_edition` is the edition in force on the document's latest date, that no `[[citations]]` entry cites as current an edition that had been superseded by the document's date, and that the document does not cite more than one edition as current. Judged against `--today` as well: a document whose edition has since been replaced gets a warning to review it.",
+        why: "Statutory guidance must be followed unless there is good reason not to; arrangements that cite a replaced edition are likely to miss what changed.",
+        fails: "[partnership]\nguidance_edition = \"wt2018\"\npublished = 2024-09-27",
+        passes: "[partnership]\nguidance_edition = \"wt2023\"\npublished = 2024-09-27",
+    },
+    |meta, cx, out| {
+        let doc = &cx.model.doc;
+        let dated = super::bodies::document_date(doc);
+        let name = |e: Edition| editions::info(e).title;
+        if let (Some(edition), Some(day)) = (&doc.partnership.guidance_edition, dated) {
+            if let Some(in_force) =
+                editions::in_force_on(day).filter(|f| f.edition > *edition.get())
+            {
+                out.push(
+                    finding(meta, edition.span(), format!("the arrangements follow {}, but {} was in force by the document's date ({day})", name(*edition.get()), in_force.title))
+                        .with_label("edition followed")
+                        .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title)),
+                );
+            } else if let Some(newer) = editions::in_force_on(cx.today)
+                .filter(|f| f.edition > *edition.get() && f.date_confirmed)
+            {
+                let mut d = finding(
+                    meta,
+                    edition.span(),
+                    format!(
+                        "the arrangements follow {}, which {} has since replaced",
+                        name(*edition.get()),
+                        newer.title
+                    ),
+                )
+                .with_label("edition followed")
+                .with_help(format!("review the arrangements against {}", newer.title));
+                d.severity = Severity::Info;
+                out.push(d);
+            }
+        }
+        let current: Vec<_> = doc
+            .citations
+            .iter()
+            .filter(|c| *c.as_current.get())
+            .collect();
+        for citation in &current {
+            let cited = *citation.edition.get();
+            if let (Some(day), Some(replaced)) = (dated, editions::info(cited).superseded_by) {
+                let replacement = editions::info(replaced);
+                if replacement.published <= day && replacement.date_confirmed {
+                    out.push(
+                        finding(meta, citation.edition.span(), format!("{} is cited as current, but {} replaced it before the document's date ({day})", name(cited), replacement.title))
+                            .with_label("cited as current")
+                            .with_help(format!("cite {}, or mark the citation as_current = false if it is history", replacement.title)),
+                    );
+                }
+            }
+        }
+        let mut editions_cited: Vec<Edition> = current.iter().map(|c| *c.edition.get()).collect();
+        editions_cited.sort_unstable();
+        editions_cited.dedup();
+        if editions_cited.len() > 1 {
+            if let Some(last) = current
+                .iter()
+                .find(|c| *c.edition.get() == editions_cited[editions_cited.len() - 1])
+            {
+                let mut d = finding(
+                    meta,
+                    last.edition.span(),
+                    format!(
+                        "the document cites {} editions of Working Together as current: {}",
+                        editions_cited.len(),
+                        editions_cited
+                            .iter()
+                            .map(|e| name(*e))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+                .with_label("one of them")
+                .with_help("cite one edition as the guidance the arrangements follow");
+                for other in current
+                    .iter()
+                    .filter(|c| *c.edition.get() != *last.edition.get())
+                {
+                    d = d.with_secondary(other.edition.span(), name(*other.edition.get()));
+                }
+                d.severity = Severity::Info;
+                out.push(d);
+            }
+        }
+        if let (Some(declared), Some(cited)) =
+            (&doc.partnership.guidance_edition, editions_cited.last())
+        {
+            if editions_cited.len() == 1 && cited != declared.get() {
+                out.push(
+                    finding(
+                        meta,
+                        declared.span(),
+                        format!(
+                            "`guidance_edition` says {}, but the text cites {} as current",
+                            name(*declared.get()),
+                            name(*cited)
+                        ),
+                    )
+                    .with_label("declared edition")
+                    .with_help("make `guidance_edition` the edition the document actually follows"),
+                );
+            }
+        }
+    }
+);
+
+/// 31 December 2024: the date by which the WT2023 changes were to be implemented (secondary
+/// sources: Leeds and Cornwall safeguarding partnerships; not in the WT2023 text itself).
+const WT2023_IMPLEMENTATION: crate::model::Day = match crate::model::Day::new_const(2024, 12, 31) {
+    Some(d) => d,
+    None => panic!("a real date"),
+};
+
+rule!(
+    Wt2023Implemented,
+    RuleMeta {
+        id: "wt2023-implemented",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "Arrangements have been revised for WT2023 (to be implemented by December 2024).",
+        citation: "WT2023 implementation date of December 2024, as reported by Leeds SCP and Cornwall & Isles of Scilly SP (not in the WT2023 text; paragraph not verified)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "After 31 December 2024 (judged against `--today`): that the document does not follow WT2018, and that its latest published or updated date is after WT2023 was published (15 December 2023).",
+        why: "WT2023 changed who leads the arrangements (lead and delegated safeguarding partners, a partnership chair drawn from the delegates) and what is published; arrangements last revised before it cannot reflect those changes.",
+        fails: "[partnership]\nguidance_edition = \"wt2018\"\npublished = 2019-06-29",
+        passes: "[partnership]\nguidance_edition = \"wt2023\"\npublished = 2024-09-27",
+    },
+    |meta, cx, out| {
+        if cx.today <= WT2023_IMPLEMENTATION {
+            return;
+        }
+        let doc = &cx.model.doc;
+        if let Some(edition) = doc
+            .partnership
+            .guidance_edition
+            .as_ref()
+            .filter(|e| *e.get() == Edition::Wt2018)
+        {
+            out.push(
+                finding(meta, edition.span(), "the arrangements still follow Working Together 2018; WT2023 was to be implemented by December 2024")
+                    .with_label("WT2018")
+                    .with_help("revise the arrangements for Working Together 2023 (or later) and update `guidance_edition`"),
+            );
+            return;
+        }
+        let wt2023 = editions::info(Edition::Wt2023).published;
+        if let Some(latest) = super::bodies::document_date(doc).filter(|d| *d < wt2023) {
+            out.push(
+                finding(meta, doc.partnership.span(), format!("the arrangements were last published or updated on {latest}, before WT2023 was published"))
+                    .with_label("dates in this table")
+                    .with_help("revise the arrangements for Working Together 2023 and record the update date"),
+            );
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] = &[
+    &AreaDeclared,
+    &ArrangementsPublished,
+    &WorkTogetherToIdentifyNeeds,
+    &PublishedDatePresent,
+    &GuidanceEditionCurrent,
+    &Wt2023Implemented,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{run_rule, run_rule_on, spans};
+
+    #[test]
+    fn area() {
+        let (text, found) = run_rule(&AreaDeclared, "");
+        assert_eq!((found.len(), found[0].rule.as_str()), (1, "area-declared"));
+        assert_eq!(
+            spans(&text, &found),
+            ["\"Example Safeguarding Children Partnership\""]
+        );
+        let with = |areas: &str| {
+            format!(
+                "schema_version = 1\n[partnership]\nname = \"P\"\nareas = {areas}\n[[organisations]]\nid = \"example-council\"\nname = \"C\"\nkind = \"local_authority\"\n[[organisations]]\nid = \"example-police\"\nname = \"P\"\nkind = \"police\"\n"
+            )
+        };
+        let (text, found) = run_rule_on(&AreaDeclared, &with("[\"example-police\"]"));
+        assert_eq!(spans(&text, &found), ["\"example-police\""]);
+        assert!(
+            run_rule_on(&AreaDeclared, &with("[\"example-council\"]"))
+                .1
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn published() {
+        let (text, found) = run_rule(&ArrangementsPublished, "");
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "arrangements-published")
+        );
+        assert_eq!(spans(&text, &found), ["[partnership]"]);
+        assert!(found[0].message.contains("`url`"));
+        let ok = "schema_version = 1\n[partnership]\nname = \"P\"\npublished = 2024-01-01\nurl = \"https://example.org/a\"\n";
+        assert!(run_rule_on(&ArrangementsPublished, ok).1.is_empty());
+        assert!(run_rule_on(&PublishedDatePresent, ok).1.is_empty());
+        let (_, found) = run_rule_on(
+            &PublishedDatePresent,
+            "schema_version = 1\n[partnership]\nname = \"P\"\n",
+        );
+        assert_eq!(found[0].rule, "published-date-present");
+    }
+
+    #[test]
+    fn working_together() {
+        let (_, found) = run_rule(&WorkTogetherToIdentifyNeeds, "");
+        assert_eq!(found[0].rule, "work-together-to-identify-needs");
+        assert!(
+            run_rule(
+                &WorkTogetherToIdentifyNeeds,
+                "[working_together]\ndescription = \"x\"\n"
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    fn doc(edition: &str, published: &str, citations: &str) -> String {
+        format!(
+            "schema_version = 1\n[partnership]\nname = \"P\"\nguidance_edition = \"{edition}\"\npublished = {published}\n{citations}"
+        )
+    }
+
+    #[test]
+    fn edition_current() {
+        let (text, found) = run_rule_on(&GuidanceEditionCurrent, &doc("wt2018", "2024-09-27", ""));
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "guidance-edition-current")
+        );
+        assert_eq!(spans(&text, &found), ["\"wt2018\""]);
+        let cites = "[[citations]]\nedition = \"wt2018\"\ntext = \"Working Together 2018\"\n";
+        let (text, found) =
+            run_rule_on(&GuidanceEditionCurrent, &doc("wt2023", "2024-09-27", cites));
+        assert_eq!(spans(&text, &found)[0], "\"wt2018\"");
+        let history = "[[citations]]\nedition = \"wt2018\"\nas_current = false\n[[citations]]\nedition = \"wt2023\"\n";
+        assert!(
+            run_rule_on(
+                &GuidanceEditionCurrent,
+                &doc("wt2023", "2024-09-27", history)
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn wt2023_implemented() {
+        let (text, found) = run_rule_on(&Wt2023Implemented, &doc("wt2018", "2019-06-29", ""));
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "wt2023-implemented")
+        );
+        assert_eq!(spans(&text, &found), ["\"wt2018\""]);
+        let (text, found) = run_rule_on(&Wt2023Implemented, &doc("wt2023", "2023-06-01", ""));
+        assert_eq!(spans(&text, &found), ["[partnership]"]);
+        assert!(
+            run_rule_on(&Wt2023Implemented, &doc("wt2023", "2024-09-27", ""))
+                .1
+                .is_empty()
+        );
+    }
+}
