@@ -17,6 +17,7 @@ mod partners;
 mod publication;
 pub mod registry;
 mod scrutiny;
+mod sections;
 
 use crate::Day;
 use crate::model::{Edition, Model, Span};
@@ -97,6 +98,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(chair::RULES);
     rules.extend_from_slice(scrutiny::RULES);
     rules.extend_from_slice(agencies::RULES);
+    rules.extend_from_slice(sections::RULES);
     rules.extend_from_slice(links::RULES);
     rules.extend_from_slice(funding::RULES);
     rules.extend_from_slice(bodies::RULES);
