@@ -18,6 +18,7 @@ mod publication;
 pub mod registry;
 mod scrutiny;
 mod sections;
+mod yearly_report;
 
 use crate::Day;
 use crate::model::{Edition, Model, Span};
@@ -101,6 +102,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(sections::RULES);
     rules.extend_from_slice(links::RULES);
     rules.extend_from_slice(funding::RULES);
+    rules.extend_from_slice(yearly_report::RULES);
     rules.extend_from_slice(bodies::RULES);
     rules
 }

@@ -1,0 +1,378 @@
+//! The yearly report.
+//!
+//! Children Act 2004 s.16G(7): at least once in every 12 month period the partners must
+//! publish a report on what they and the relevant agencies have done and how effective the
+//! arrangements have been. WT2023 paras 106–109: what it should include (para 107), and a copy
+//! to the Child Safeguarding Practice Review Panel and the DfE within 7 days (para 109).
+
+use super::{ALL_EDITIONS, Level, RuleMeta, SINCE_WT2023, finding, registry, rule};
+use crate::model::{Day, ReportItem};
+use crate::report::Severity;
+
+/// The 13 items of WT2023 para 107, in the guidance's order, with its words.
+pub const PARA_107: &[(ReportItem, &str)] = &[
+    (
+        ReportItem::PartnerContributions,
+        "the contribution of each safeguarding partner to the functioning and structure of the arrangements",
+    ),
+    (
+        ReportItem::ScrutinyThemes,
+        "themes emanating from aggregated methods of scrutiny",
+    ),
+    (
+        ReportItem::ImpactEvidence,
+        "evidence of the impact of the work of the partners and relevant agencies, including training, on outcomes for children and families",
+    ),
+    (
+        ReportItem::LittleProgress,
+        "an analysis of any areas where there has been little or no evidence of progress on agreed priorities",
+    ),
+    (
+        ReportItem::SeriousIncidentLearning,
+        "an analysis of learning from serious incidents",
+    ),
+    (
+        ReportItem::KeyDecisions,
+        "a record of key decisions and actions taken by the partners in the yearly cycle",
+    ),
+    (
+        ReportItem::ChildrenFamiliesFeedback,
+        "ways in which the partners have sought and utilised feedback from children and families",
+    ),
+    (
+        ReportItem::CostsBreakdown,
+        "the breakdown of costs in delivering the arrangements, including the contributions of individual partners",
+    ),
+    (
+        ReportItem::EducationRepresentation,
+        "evidence of how the partners ensure adequate representation and input of education",
+    ),
+    (
+        ReportItem::DataAndInformationSharing,
+        "an overview of how data is used to encourage learning and how information sharing has improved practice",
+    ),
+    (
+        ReportItem::ScrutinyImpactReview,
+        "a review of the impact and learning from independent scrutiny arrangements",
+    ),
+    (
+        ReportItem::ArrangementUpdates,
+        "any updates to the published arrangements with the proposed timescale for implementation",
+    ),
+    (
+        ReportItem::NationalReforms,
+        "evidence that national reforms have been implemented",
+    ),
+];
+
+rule!(
+    YearlyReportFrequency,
+    RuleMeta {
+        id: "yearly-report-frequency",
+        level: Level::Must,
+        default_severity: Severity::Error,
+        summary: "A yearly report has been published within the last 12 months.",
+        citation: "Children Act 2004 s.16G(7); WT2023 ch. 2, paras 106–109",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That `[yearly_report]` exists and, where `yearly_report.latest.published` is given, that it is no more than 12 months before `--today`. When no latest report is recorded, the file cannot show the duty is met: an info finding says so.",
+        why: "The yearly report is the partners' statutory account of what they have done and how effective the arrangements have been; more than 12 months without one breaches s.16G(7).",
+        fails: "[yearly_report.latest]\npublished = 2023-09-30",
+        passes: "[yearly_report.latest]\npublished = 2026-09-30",
+    },
+    |meta, cx, out| {
+        let doc = &cx.model.doc;
+        let Some(report) = &doc.yearly_report else {
+            out.push(
+                finding(meta, doc.partnership.span(), "the arrangements say nothing about a yearly report")
+                    .with_label("no [yearly_report] section")
+                    .with_help("describe the yearly report in a [yearly_report] section, with the latest one under [yearly_report.latest]"),
+            );
+            return;
+        };
+        let latest = report.latest.as_ref().and_then(|l| l.published.as_ref());
+        let Some(published) = latest else {
+            let mut d = finding(meta, report.span(), "the file does not record when the latest yearly report was published, so the 12-month duty cannot be checked")
+                .with_label("no `latest.published`")
+                .with_help("add [yearly_report.latest] with published = YYYY-MM-DD and url");
+            d.severity = Severity::Info;
+            out.push(d);
+            return;
+        };
+        let date = published.latest();
+        let a_year_later = Day::new(date.year() + 1, date.month(), date.day())
+            .unwrap_or_else(|| Day::new(date.year() + 1, 2, 28).unwrap_or(date));
+        if cx.today > a_year_later {
+            out.push(
+                finding(meta, published.span(), format!("the latest yearly report was published on {date}, more than 12 months before {}", cx.today))
+                    .with_label("latest yearly report")
+                    .with_help("publish a yearly report at least once in every 12 months, and record it here"),
+            );
+        }
+    }
+);
+
+rule!(
+    YearlyReportContents,
+    RuleMeta {
+        id: "yearly-report-contents",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "The yearly report covers the 13 items WT2023 para 107 lists.",
+        citation: "WT2023 ch. 2, para 107",
+        editions: SINCE_WT2023,
+        enabled: true,
+        what: "That `yearly_report.contents` includes each of the 13 items of para 107 (partner contributions, scrutiny themes, impact evidence, little progress, serious incident learning, key decisions, children and families' feedback, costs breakdown, education representation, data and information sharing, scrutiny impact review, arrangement updates, national reforms).",
+        why: "Para 107 sets out what the yearly report should also include so that readers can judge the partners' work; an item left out goes unreported.",
+        fails: "[yearly_report]\ncontents = [\"partner_contributions\"]",
+        passes: "[yearly_report]\ncontents = [\"partner_contributions\", \"scrutiny_themes\", \"impact_evidence\", \"little_progress\", \"serious_incident_learning\", \"key_decisions\", \"children_families_feedback\", \"costs_breakdown\", \"education_representation\", \"data_and_information_sharing\", \"scrutiny_impact_review\", \"arrangement_updates\", \"national_reforms\"]",
+    },
+    |meta, cx, out| {
+        let Some(report) = &cx.model.doc.yearly_report else {
+            return;
+        };
+        let listed: Vec<ReportItem> = report.contents.iter().map(|c| *c.get()).collect();
+        let absent: Vec<&str> = PARA_107
+            .iter()
+            .filter(|(item, _)| !listed.contains(item))
+            .map(|(_, words)| *words)
+            .collect();
+        if !absent.is_empty() {
+            out.push(
+                finding(
+                    meta,
+                    report.span(),
+                    format!(
+                        "the yearly report does not cover {} of the 13 items of para 107",
+                        absent.len()
+                    ),
+                )
+                .with_label("yearly report")
+                .with_help(format!("add to `contents`: {}", absent.join("; "))),
+            );
+        }
+    }
+);
+
+rule!(
+    YearlyReportRecipients,
+    RuleMeta {
+        id: "yearly-report-recipients",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "A copy of the yearly report goes to the Child Safeguarding Practice Review Panel and the DfE within 7 days of publication, and to no body that no longer exists.",
+        citation: "WT2023 ch. 2, para 109",
+        editions: SINCE_WT2023,
+        enabled: true,
+        what: "That `yearly_report.recipients` includes the Child Safeguarding Practice Review Panel (an organisation whose name contains \"Safeguarding Practice Review Panel\") and a Department for Education recipient; that no recipient is a body that had ceased to exist (such as the What Works Centre for Children's Social Care); and that `within_days` is at most 7.",
+        why: "Para 109: a copy goes to the Panel and to the DfE's Multi-Agency Safeguarding Arrangements Unit within 7 days of publication. Sending it to a body that no longer exists means the DfE does not get it.",
+        fails: "[[organisations]]\nid = \"what-works\"\nname = \"What Works Centre for Children's Social Care\"\nkind = \"national_body\"\n\n[[yearly_report.recipients]]\norganisation = \"what-works\"",
+        passes: "[[yearly_report.recipients]]\norganisation = \"panel\"\nwithin_days = 7\n\n[[yearly_report.recipients]]\norganisation = \"dfe-masa-unit\"\nwithin_days = 7",
+    },
+    |meta, cx, out| {
+        let Some(report) = &cx.model.doc.yearly_report else {
+            return;
+        };
+        let names: Vec<(String, &crate::model::Recipient, crate::model::Span)> = report
+            .recipients
+            .iter()
+            .filter_map(|r| {
+                cx.model
+                    .organisation(&r.organisation)
+                    .map(|o| (o.name.to_lowercase(), r.get(), r.organisation.span()))
+            })
+            .collect();
+        if report.recipients.is_empty() {
+            out.push(
+                finding(meta, report.span(), "the arrangements do not say who receives the yearly report")
+                    .with_label("no `recipients`")
+                    .with_help("add [[yearly_report.recipients]] for the Child Safeguarding Practice Review Panel and the DfE, within_days = 7"),
+            );
+            return;
+        }
+        if !names
+            .iter()
+            .any(|(n, ..)| n.contains("safeguarding practice review panel"))
+        {
+            out.push(
+                finding(
+                    meta,
+                    report.span(),
+                    "the yearly report is not sent to the Child Safeguarding Practice Review Panel",
+                )
+                .with_label("recipients")
+                .with_help("add the Child Safeguarding Practice Review Panel as a recipient"),
+            );
+        }
+        let dfe = |n: &str| {
+            n.contains("department for education")
+                || n.contains("dfe")
+                || n.contains("multi-agency safeguarding arrangements unit")
+        };
+        if !names.iter().any(|(n, ..)| dfe(n)) {
+            let obsolete = names
+                .iter()
+                .find(|(n, ..)| registry::obsolete_body(n).is_some());
+            let mut d = finding(meta, report.span(), "the yearly report is not sent to the Department for Education (Multi-Agency Safeguarding Arrangements Unit)")
+                .with_label("recipients")
+                .with_help("send a copy to the DfE's Multi-Agency Safeguarding Arrangements Unit within 7 days of publication");
+            if let Some((n, _, span)) = obsolete {
+                d = d.with_secondary(span.clone(), format!("{n}: a body that no longer exists"));
+            }
+            out.push(d);
+        }
+        for (name, recipient, _) in &names {
+            if let Some(days) = recipient.within_days.as_ref().filter(|d| *d.get() > 7) {
+                out.push(
+                    finding(meta, days.span(), format!("the yearly report reaches {name} within {} days, later than the 7 days of para 109", days.get()))
+                        .with_label("too late")
+                        .with_help("send copies within 7 days of publication"),
+                );
+            }
+        }
+    }
+);
+
+rule!(
+    PanelName,
+    RuleMeta {
+        id: "panel-name",
+        level: Level::Info,
+        default_severity: Severity::Info,
+        summary: "The Panel is called by its statutory name, the Child Safeguarding Practice Review Panel.",
+        citation: "Children Act 2004 s.16A; SI 2018/789 reg. 2",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That an organisation whose name mentions the \"Safeguarding Practice Review Panel\" is called exactly \"Child Safeguarding Practice Review Panel\" (common variants add \"National\").",
+        why: "Common usage is not wrong in substance, but the statutory name avoids doubt about which body is meant.",
+        fails: "[[organisations]]\nid = \"panel\"\nname = \"National Child Safeguarding Practice Review Panel\"\nkind = \"national_body\"",
+        passes: "[[organisations]]\nid = \"panel\"\nname = \"Child Safeguarding Practice Review Panel\"\nkind = \"national_body\"",
+    },
+    |meta, cx, out| {
+        for org in &cx.model.doc.organisations {
+            let name = org.name.get();
+            if name
+                .to_lowercase()
+                .contains("safeguarding practice review panel")
+                && name != "Child Safeguarding Practice Review Panel"
+            {
+                out.push(
+                    finding(
+                        meta,
+                        org.name.span(),
+                        format!("\"{name}\" is not the Panel's statutory name"),
+                    )
+                    .with_label("Panel")
+                    .with_help("call it the Child Safeguarding Practice Review Panel"),
+                );
+            }
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] = &[
+    &YearlyReportFrequency,
+    &YearlyReportContents,
+    &YearlyReportRecipients,
+    &PanelName,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{run_rule, spans};
+
+    #[test]
+    fn frequency() {
+        let (text, found) = run_rule(
+            &YearlyReportFrequency,
+            "[yearly_report.latest]\npublished = 2025-09-30\n",
+        );
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "yearly-report-frequency")
+        );
+        assert_eq!(spans(&text, &found), ["2025-09-30"]);
+        assert!(
+            run_rule(
+                &YearlyReportFrequency,
+                "[yearly_report.latest]\npublished = 2026-09-30\n"
+            )
+            .1
+            .is_empty()
+        );
+        let (_, found) = run_rule(
+            &YearlyReportFrequency,
+            "[yearly_report]\ndescription = \"x\"\n",
+        );
+        assert_eq!(found[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn contents() {
+        let (text, found) = run_rule(
+            &YearlyReportContents,
+            "[yearly_report]\ncontents = [\"partner_contributions\"]\n",
+        );
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "yearly-report-contents")
+        );
+        assert_eq!(spans(&text, &found), ["[yearly_report]"]);
+        assert!(found[0].message.contains("12 of the 13"));
+        let all = PARA_107
+            .iter()
+            .map(|(i, _)| format!("\"{}\"", serde_json::to_value(i).unwrap().as_str().unwrap()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(
+            run_rule(
+                &YearlyReportContents,
+                &format!("[yearly_report]\ncontents = [{all}]\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    const ORGS: &str = "[[organisations]]\nid = \"panel\"\nname = \"Child Safeguarding Practice Review Panel\"\nkind = \"national_body\"\n[[organisations]]\nid = \"ww\"\nname = \"What Works Centre for Children's Social Care\"\nkind = \"national_body\"\n[[organisations]]\nid = \"dfe\"\nname = \"Multi-Agency Safeguarding Arrangements Unit (DfE)\"\nkind = \"government_department\"\n";
+
+    #[test]
+    fn recipients() {
+        let bad = format!(
+            "{ORGS}[[yearly_report.recipients]]\norganisation = \"panel\"\nwithin_days = 7\n[[yearly_report.recipients]]\norganisation = \"ww\"\nwithin_days = 7\n"
+        );
+        let (text, found) = run_rule(&YearlyReportRecipients, &bad);
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "yearly-report-recipients")
+        );
+        assert_eq!(
+            spans(&text, &found),
+            ["yearly_report"],
+            "the implicit [yearly_report] table: its key in the first header"
+        );
+        assert_eq!(
+            found[0].labels.len(),
+            1,
+            "the obsolete recipient is labelled"
+        );
+        let good = format!(
+            "{ORGS}[[yearly_report.recipients]]\norganisation = \"panel\"\nwithin_days = 7\n[[yearly_report.recipients]]\norganisation = \"dfe\"\nwithin_days = 7\n"
+        );
+        assert!(run_rule(&YearlyReportRecipients, &good).1.is_empty());
+    }
+
+    #[test]
+    fn panel_name() {
+        let (text, found) = run_rule(
+            &PanelName,
+            "[[organisations]]\nid = \"panel\"\nname = \"National Child Safeguarding Practice Review Panel\"\nkind = \"national_body\"\n",
+        );
+        assert_eq!(
+            spans(&text, &found),
+            ["\"National Child Safeguarding Practice Review Panel\""]
+        );
+        assert!(run_rule(&PanelName, ORGS).1.is_empty());
+    }
+}
