@@ -16,6 +16,7 @@ mod links;
 mod partners;
 mod publication;
 pub mod registry;
+mod reviews;
 mod scrutiny;
 mod sections;
 mod yearly_report;
@@ -103,6 +104,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(links::RULES);
     rules.extend_from_slice(funding::RULES);
     rules.extend_from_slice(yearly_report::RULES);
+    rules.extend_from_slice(reviews::RULES);
     rules.extend_from_slice(bodies::RULES);
     rules
 }
