@@ -20,26 +20,25 @@ pub fn document_date(doc: &Arrangements) -> Option<Day> {
         .max()
 }
 
-/// The statutory role an organisation has in the document, if any.
-fn statutory_role(doc: &Arrangements, id: &Id) -> Option<&'static str> {
+/// Whether an organisation is a safeguarding partner or child death review partner (judged by
+/// `safeguarding-partner-body-current`, not `obsolete-body`).
+fn is_statutory_partner(doc: &Arrangements, id: &Id) -> Option<&'static str> {
     if doc.partners.iter().any(|p| p.organisation.get() == id) {
         return Some("a safeguarding partner");
     }
-    if doc
-        .child_death_review
-        .as_ref()
-        .is_some_and(|c| c.partners.iter().any(|p| p.get() == id))
-    {
+    let cdr = doc.child_death_review.as_ref();
+    if cdr.is_some_and(|c| c.partners.iter().any(|p| p.get() == id)) {
         return Some("a child death review partner");
     }
-    if doc
-        .yearly_report
-        .as_ref()
-        .is_some_and(|y| y.recipients.iter().any(|r| r.organisation.get() == id))
-    {
-        return Some("a recipient of the yearly report");
-    }
     None
+}
+
+/// The statutory role (other than partner) an organisation has in the document, if any.
+fn statutory_role(doc: &Arrangements, id: &Id) -> Option<&'static str> {
+    let report = doc.yearly_report.as_ref();
+    report
+        .is_some_and(|y| y.recipients.iter().any(|r| r.organisation.get() == id))
+        .then_some("a recipient of the yearly report")
 }
 
 rule!(
@@ -60,7 +59,11 @@ rule!(
     |meta, cx, out| {
         let doc = &cx.model.doc;
         let dated = document_date(doc);
-        for org in &doc.organisations {
+        for org in doc
+            .organisations
+            .iter()
+            .filter(|o| is_statutory_partner(doc, &o.id).is_none())
+        {
             let names = std::iter::once(&org.name).chain(org.also_called.iter());
             let Some((name, body)) = names
                 .filter_map(|n| registry::obsolete_body(n).map(|b| (n, b)))
@@ -110,7 +113,63 @@ rule!(
     }
 );
 
-pub(super) const RULES: &[&'static dyn super::Rule] = &[&ObsoleteBody];
+rule!(
+    SafeguardingPartnerBodyCurrent,
+    RuleMeta {
+        id: "safeguarding-partner-body-current",
+        level: Level::Must,
+        default_severity: Severity::Error,
+        summary: "Every safeguarding partner and child death review partner is a body that exists on the document's date and today.",
+        citation: "Children Act 2004 s.16E(3) and s.16Q (as amended by the Health and Care Act 2022)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "Each organisation named in `[[partners]]` or `child_death_review.partners`, against the registry of bodies that have ended: an error if it had ended by the document's latest date (or is a clinical commissioning group in a document dated after 1 July 2022), a warning if it has ended since, by `--today`.",
+        why: "Only a body that exists can hold the statutory duties. Clinical commissioning groups were abolished on 1 July 2022; integrated care boards have since been merged. A partner that no longer exists means the arrangements name nobody for that duty.",
+        fails: "[[organisations]]\nid = \"beds-ccg\"\nname = \"Bedfordshire Clinical Commissioning Group\"\nkind = \"clinical_commissioning_group\"\n\n[[partners]]\norganisation = \"beds-ccg\"",
+        passes: "[[partners]]\norganisation = \"example-icb\"",
+    },
+    |meta, cx, out| {
+        let doc = &cx.model.doc;
+        let dated = document_date(doc);
+        for org in &doc.organisations {
+            let Some(role) = is_statutory_partner(doc, &org.id) else {
+                continue;
+            };
+            let body = registry::obsolete_body(org.name.get()).or_else(|| {
+                (*org.kind.get() == crate::model::OrganisationKind::ClinicalCommissioningGroup)
+                    .then_some(&registry::OBSOLETE_BODIES[0])
+            });
+            let Some(body) = body else { continue };
+            let severity = if dated.is_some_and(|d| d >= body.ended) {
+                Severity::Error
+            } else if cx.today >= body.ended {
+                Severity::Warning
+            } else {
+                continue;
+            };
+            let mut d = finding(
+                meta,
+                org.name.span(),
+                format!(
+                    "{} is named as {role}, but {} ended on {}",
+                    org.name.get(),
+                    body.name,
+                    body.ended
+                ),
+            )
+            .with_label(role)
+            .with_help(format!(
+                "name {} instead ({})",
+                body.replaced_by, body.source
+            ));
+            d.severity = severity;
+            out.push(d);
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] =
+    &[&SafeguardingPartnerBodyCurrent, &ObsoleteBody];
 
 #[cfg(test)]
 mod tests {
@@ -121,19 +180,43 @@ mod tests {
 
     #[test]
     fn an_abolished_body_as_cdr_partner_is_an_error() {
-        let (text, found) = run_rule(
-            &ObsoleteBody,
-            &format!("{CCG}[child_death_review]\npartners = [\"beds-ccg\"]\n"),
-        );
+        let cdr = format!("{CCG}[child_death_review]\npartners = [\"beds-ccg\"]\n");
+        let (text, found) = run_rule(&SafeguardingPartnerBodyCurrent, &cdr);
         assert_eq!(
             (found.len(), found[0].rule.as_str(), found[0].severity),
-            (1, "obsolete-body", Severity::Error)
+            (1, "safeguarding-partner-body-current", Severity::Error)
         );
         assert_eq!(
             spans(&text, &found),
             ["\"Bedfordshire Clinical Commissioning Group\""]
         );
         assert!(found[0].message.contains("child death review partner"));
+        assert!(
+            run_rule(&ObsoleteBody, &cdr).1.is_empty(),
+            "reported once, by the partner rule"
+        );
+        assert!(
+            run_rule(
+                &SafeguardingPartnerBodyCurrent,
+                "[child_death_review]\npartners = [\"example-icb\"]\n"
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_obsolete_report_recipient_is_an_error() {
+        let ww = "[[organisations]]\nid = \"ww\"\nname = \"What Works Centre for Children's Social Care\"\nkind = \"national_body\"\n[[yearly_report.recipients]]\norganisation = \"ww\"\n";
+        let (text, found) = run_rule(&ObsoleteBody, ww);
+        assert_eq!(
+            (found.len(), found[0].rule.as_str(), found[0].severity),
+            (1, "obsolete-body", Severity::Error)
+        );
+        assert_eq!(
+            spans(&text, &found),
+            ["\"What Works Centre for Children's Social Care\""]
+        );
     }
 
     #[test]

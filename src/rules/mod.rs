@@ -9,6 +9,7 @@
 mod agencies;
 mod bodies;
 mod chair;
+mod child_death;
 pub mod docs;
 pub mod editions;
 mod funding;
@@ -105,6 +106,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(funding::RULES);
     rules.extend_from_slice(yearly_report::RULES);
     rules.extend_from_slice(reviews::RULES);
+    rules.extend_from_slice(child_death::RULES);
     rules.extend_from_slice(bodies::RULES);
     rules
 }

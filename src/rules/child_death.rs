@@ -1,0 +1,160 @@
+//! Child death review.
+//!
+//! Children Act 2004 s.16M and s.16Q: the child death review partners for a local authority
+//! area are the local authority and any integrated care board for an area any part of which
+//! falls within it. Since 2018 child death review is their duty, not part of the multi-agency
+//! safeguarding arrangements (WT2018 ch. 5; WT2023 ch. 6).
+
+use super::{ALL_EDITIONS, Level, RuleMeta, finding, registry, rule};
+use crate::model::{Edition, OrganisationKind as Kind};
+use crate::report::Severity;
+
+rule!(
+    CdrPartners,
+    RuleMeta {
+        id: "cdr-partners",
+        level: Level::Must,
+        default_severity: Severity::Error,
+        summary: "The child death review partners are the local authority and an integrated care board that exists.",
+        citation: "Children Act 2004 s.16M and s.16Q(2) (as amended by the Health and Care Act 2022); WT2023 ch. 6",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That `child_death_review.partners` includes an organisation of kind `local_authority` and one of kind `integrated_care_board` (a CCG only for WT2018 documents) whose name is not a body that had ended by the document's date or by `--today`.",
+        why: "The duty to review the death of every child normally resident in the area falls on these two partners; a list without the ICB, or naming a body that no longer exists, leaves that duty unassigned.",
+        fails: "[child_death_review]\npartners = [\"example-council\"]",
+        passes: "[child_death_review]\npartners = [\"example-council\", \"example-icb\"]",
+    },
+    |meta, cx, out| {
+        let doc = &cx.model.doc;
+        let Some(cdr) = &doc.child_death_review else {
+            out.push(
+                finding(meta, doc.partnership.span(), "the arrangements do not name the child death review partners")
+                    .with_label("no [child_death_review] section")
+                    .with_help("add [child_death_review] with partners = [\"<local authority id>\", \"<ICB id>\"]"),
+            );
+            return;
+        };
+        let wt2018 = doc
+            .partnership
+            .guidance_edition
+            .as_ref()
+            .is_some_and(|e| *e.get() == Edition::Wt2018);
+        let dated = super::bodies::document_date(doc)
+            .unwrap_or(cx.today)
+            .max(cx.today);
+        let orgs: Vec<_> = cdr
+            .partners
+            .iter()
+            .filter_map(|p| cx.model.organisation(p).map(|o| (p, o)))
+            .collect();
+        if !orgs
+            .iter()
+            .any(|(_, o)| *o.kind.get() == Kind::LocalAuthority)
+        {
+            out.push(
+                finding(
+                    meta,
+                    cdr.span(),
+                    "the child death review partners do not include the local authority",
+                )
+                .with_label("child death review partners")
+                .with_help("add the local authority to child_death_review.partners"),
+            );
+        }
+        let health = |k: Kind| {
+            k == Kind::IntegratedCareBoard || (wt2018 && k == Kind::ClinicalCommissioningGroup)
+        };
+        let current_icb = orgs.iter().any(|(_, o)| {
+            health(*o.kind.get())
+                && registry::obsolete_body(o.name.get()).is_none_or(|b| b.ended > dated)
+        });
+        if !current_icb {
+            let mut d = finding(meta, cdr.span(), "the child death review partners include no integrated care board that exists today")
+                .with_label("child death review partners")
+                .with_help("name the integrated care board for the area as a child death review partner");
+            for (id, o) in orgs
+                .iter()
+                .filter(|(_, o)| registry::obsolete_body(o.name.get()).is_some())
+            {
+                d = d.with_secondary(id.span(), format!("{}: no longer exists", o.name.get()));
+            }
+            out.push(d);
+        }
+    }
+);
+
+rule!(
+    CdopSeparateFromMasa,
+    RuleMeta {
+        id: "cdop-separate-from-masa",
+        level: Level::Info,
+        default_severity: Severity::Info,
+        summary: "The child death overview panel is not modelled as a subgroup of the safeguarding arrangements.",
+        citation: "WT2018 ch. 5; WT2023 ch. 6",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That no `[[groups]]` entry whose name mentions a child death overview panel is local to the partnership and reports to one of its groups.",
+        why: "Since 2018 child death review is the duty of the child death review partners, separate from the multi-agency safeguarding arrangements; good practice is a referral route from the panel to the partnership, not a subgroup.",
+        fails: "[[groups]]\nid = \"cdop\"\nname = \"Child Death Overview Panel\"\nscope = \"local\"\nreports_to = \"strategic-board\"",
+        passes: "[child_death_review]\npanel = \"example-cdop\"",
+    },
+    |meta, cx, out| {
+        for g in &cx.model.doc.groups {
+            let name = g.name.to_lowercase();
+            let cdop = name.contains("child death overview")
+                || name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == "cdop");
+            if cdop && g.reports_to.is_some() {
+                out.push(
+                    finding(meta, g.name.span(), format!("\"{}\" is modelled as a subgroup of the safeguarding arrangements", g.name.get()))
+                        .with_label("child death overview panel")
+                        .with_help("describe the panel under [child_death_review] and its referral route to the partnership, rather than as a subgroup"),
+                );
+            }
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] = &[&CdrPartners, &CdopSeparateFromMasa];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{run_rule, spans};
+
+    #[test]
+    fn cdr_partners() {
+        let ccg = "[[organisations]]\nid = \"ccg\"\nname = \"Example Clinical Commissioning Group\"\nkind = \"clinical_commissioning_group\"\n";
+        let (text, found) = run_rule(
+            &CdrPartners,
+            &format!("{ccg}[child_death_review]\npartners = [\"example-council\", \"ccg\"]\n"),
+        );
+        assert_eq!((found.len(), found[0].rule.as_str()), (1, "cdr-partners"));
+        assert_eq!(spans(&text, &found), ["[child_death_review]"]);
+        assert_eq!(found[0].labels.len(), 1);
+        assert!(
+            run_rule(
+                &CdrPartners,
+                "[child_death_review]\npartners = [\"example-council\", \"example-icb\"]\n"
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn cdop_not_a_subgroup() {
+        let groups = "[[groups]]\nid = \"board\"\nname = \"Board\"\n[[groups]]\nid = \"cdop\"\nname = \"Bedfordshire and Luton CDOP\"\nreports_to = \"board\"\n";
+        let (text, found) = run_rule(&CdopSeparateFromMasa, groups);
+        assert_eq!(spans(&text, &found), ["\"Bedfordshire and Luton CDOP\""]);
+        assert!(
+            run_rule(
+                &CdopSeparateFromMasa,
+                "[[groups]]\nid = \"board\"\nname = \"Board\"\n"
+            )
+            .1
+            .is_empty()
+        );
+    }
+}
