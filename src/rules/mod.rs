@@ -20,6 +20,7 @@ pub mod registry;
 mod reviews;
 mod scrutiny;
 mod sections;
+mod signoff;
 mod yearly_report;
 
 use crate::Day;
@@ -107,6 +108,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(yearly_report::RULES);
     rules.extend_from_slice(reviews::RULES);
     rules.extend_from_slice(child_death::RULES);
+    rules.extend_from_slice(signoff::RULES);
     rules.extend_from_slice(bodies::RULES);
     rules
 }
