@@ -185,10 +185,141 @@ rule!(
     }
 );
 
+rule!(
+    FundingDeclared,
+    RuleMeta {
+        id: "funding-declared",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "The arrangements say how they are funded: the financial year, each contribution and the total.",
+        citation: "WT2023 ch. 2, paras 98–100 and 104 (ninth bullet: \"how the arrangements will be funded\")",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That `[funding]` is present with `financial_year`, `stated_total` and at least one contribution.",
+        why: "Para 100: the funding should be transparent to children and families, and individual contributions clearly set out.",
+        fails: "# no [funding] section",
+        passes: "[funding]\nfinancial_year = \"2025/26\"\nstated_total = \"£1,000\"\n[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£1,000\"",
+    },
+    |meta, cx, out| {
+        let doc = &cx.model.doc;
+        let Some(funding) = &doc.funding else {
+            out.push(
+                finding(meta, doc.partnership.span(), "the arrangements do not say how they are funded")
+                    .with_label("no [funding] section")
+                    .with_help("add [funding] with financial_year, stated_total and one [[funding.contributions]] per contributor"),
+            );
+            return;
+        };
+        let absent: Vec<&str> = [
+            ("financial_year", funding.financial_year.is_none()),
+            ("stated_total", funding.stated_total.is_none()),
+            ("contributions", funding.contributions.is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(k, gone)| gone.then_some(k))
+        .collect();
+        if !absent.is_empty() {
+            out.push(
+                finding(
+                    meta,
+                    funding.span(),
+                    format!("the funding section has no {}", absent.join(", no ")),
+                )
+                .with_label("funding")
+                .with_help("state the financial year, each contribution and the total"),
+            );
+        }
+    }
+);
+
+rule!(
+    FundingCurrentYear,
+    RuleMeta {
+        id: "funding-current-year",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "The funding figures are for the financial year of the document's latest update.",
+        citation: "WT2023 ch. 2, para 99 (funding \"reviewed on an ongoing basis\") and LSP box item 3 (\"shared annual budget\")",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That `funding.financial_year` (1 April – 31 March) includes the latest date the document was published or updated. Funding for a year that has ended by `--today` is reported as info.",
+        why: "Funding is agreed each year; figures for another year do not tell readers how the arrangements are funded now.",
+        fails: "[partnership]\nupdated = [2026-06-01]\n\n[funding]\nfinancial_year = \"2024/25\"",
+        passes: "[partnership]\nupdated = [2026-06-01]\n\n[funding]\nfinancial_year = \"2026/27\"",
+    },
+    |meta, cx, out| {
+        let doc = &cx.model.doc;
+        let Some(year) = doc.funding.as_ref().and_then(|f| f.financial_year.as_ref()) else {
+            return;
+        };
+        if let Some(latest) = super::bodies::document_date(doc) {
+            if !year.contains(latest) {
+                out.push(
+                    finding(meta, year.span(), format!("the funding is for {}, but the document was last published or updated on {latest}", year.get()))
+                        .with_label("financial year")
+                        .with_help("give the funding agreed for the current financial year"),
+                );
+                return;
+            }
+        }
+        if cx.today > year.last_day() {
+            let mut d = finding(
+                meta,
+                year.span(),
+                format!(
+                    "the funding is for {}, which ended on {}",
+                    year.get(),
+                    year.last_day()
+                ),
+            )
+            .with_label("financial year")
+            .with_help("update the funding table for the current financial year");
+            d.severity = Severity::Info;
+            out.push(d);
+        }
+    }
+);
+
+rule!(
+    FundingInYearlyReport,
+    RuleMeta {
+        id: "funding-in-yearly-report",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "The yearly report includes the breakdown of costs and each partner's contribution.",
+        citation: "WT2023 ch. 2, paras 100 and 107 (eighth item)",
+        editions: super::SINCE_WT2023,
+        enabled: true,
+        what: "That `yearly_report.contents` includes `costs_breakdown`.",
+        why: "Para 100: individual contributions should be clearly set out in reporting; para 107 lists the breakdown of costs among what the yearly report includes.",
+        fails: "[yearly_report]\ncontents = [\"partner_contributions\"]",
+        passes: "[yearly_report]\ncontents = [\"partner_contributions\", \"costs_breakdown\"]",
+    },
+    |meta, cx, out| {
+        let Some(report) = &cx.model.doc.yearly_report else {
+            return;
+        };
+        if !report
+            .contents
+            .iter()
+            .any(|c| *c.get() == crate::model::ReportItem::CostsBreakdown)
+        {
+            out.push(
+                finding(meta, report.span(), "the yearly report does not include the breakdown of costs and partners' contributions")
+                    .with_label("yearly report")
+                    .with_help("add \"costs_breakdown\" to yearly_report.contents"),
+            );
+        }
+    }
+);
+
 pub(super) const RULES: &[&'static dyn super::Rule] = &[
+    &FundingDeclared,
     &FundingTotal,
     &FundingPercentages,
     &FundingAllPartnersContribute,
+    &FundingCurrentYear,
+    &FundingInYearlyReport,
 ];
 
 #[cfg(test)]
@@ -278,6 +409,53 @@ mod tests {
             run_rule(
                 &FundingPercentages,
                 &table("£263.2", "thousands_of_pounds", &good)
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn declared_current_and_reported() {
+        let (text, found) = run_rule(&FundingDeclared, "");
+        assert_eq!(
+            (found[0].rule.as_str(), spans(&text, &found)[0]),
+            ("funding-declared", "[partnership]")
+        );
+        let (text, found) = run_rule(&FundingDeclared, "[funding]\nunit = \"pounds\"\n");
+        assert_eq!(spans(&text, &found), ["[funding]"]);
+        let good = "[funding]\nfinancial_year = \"2024/25\"\nstated_total = \"£1,000\"\n[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£1,000\"\n";
+        assert!(run_rule(&FundingDeclared, good).1.is_empty());
+        // BASE is published 2025-01-10: financial year 2024/25.
+        let (text, found) = run_rule(
+            &FundingCurrentYear,
+            "[funding]\nfinancial_year = \"2023/24\"\n",
+        );
+        assert_eq!(
+            (found[0].rule.as_str(), spans(&text, &found)[0]),
+            ("funding-current-year", "\"2023/24\"")
+        );
+        let (_, found) = run_rule(
+            &FundingCurrentYear,
+            "[funding]\nfinancial_year = \"2024/25\"\n",
+        );
+        assert_eq!(
+            found[0].severity,
+            Severity::Info,
+            "2024/25 has ended by 2026-11-22"
+        );
+        let (text, found) = run_rule(
+            &FundingInYearlyReport,
+            "[yearly_report]\ncontents = [\"partner_contributions\"]\n",
+        );
+        assert_eq!(
+            (found[0].rule.as_str(), spans(&text, &found)[0]),
+            ("funding-in-yearly-report", "[yearly_report]")
+        );
+        assert!(
+            run_rule(
+                &FundingInYearlyReport,
+                "[yearly_report]\ncontents = [\"costs_breakdown\"]\n"
             )
             .1
             .is_empty()
