@@ -21,6 +21,7 @@ mod reviews;
 mod scrutiny;
 mod sections;
 mod signoff;
+mod wording;
 mod yearly_report;
 
 use crate::Day;
@@ -110,6 +111,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(child_death::RULES);
     rules.extend_from_slice(signoff::RULES);
     rules.extend_from_slice(bodies::RULES);
+    rules.extend_from_slice(wording::RULES);
     rules
 }
 

@@ -1,0 +1,555 @@
+//! Wording: titles and names that are out of date, mistyped or left as placeholders. These
+//! rules read every text value of the document (descriptions, names, titles), because the
+//! words can appear anywhere.
+
+use super::{ALL_EDITIONS, Context, Level, RuleMeta, SINCE_WT2023, finding, rule};
+use crate::model::{Span, TextValue};
+use crate::report::Severity;
+
+/// Every case-insensitive occurrence of `needle` in the text values, as (value, byte range
+/// Every case-insensitive occurrence of `needle` in the text values: the value, the byte
+/// offset of the match in it, and the match's span in the file.
+fn occurrences_at<'a>(
+    cx: &'a Context<'_>,
+    needle: &'a str,
+) -> impl Iterator<Item = (&'a TextValue, usize, Span)> + 'a {
+    cx.model.texts.iter().flat_map(move |t| {
+        let lower = t.text.to_lowercase();
+        lower
+            .match_indices(needle)
+            .map(|(i, _)| (t, i, inner_span(t, i, needle.len())))
+            .collect::<Vec<_>>()
+    })
+}
+
+/// The span of `len` bytes at `offset` in the value, if the value is written verbatim in the file
+/// (a basic or literal string without escapes); otherwise the whole value.
+fn inner_span(t: &TextValue, offset: usize, len: usize) -> Span {
+    let quote = if t.span.len() >= t.text.len() + 6 && t.text.len() > 40 {
+        3
+    } else {
+        1
+    };
+    if t.span.len() == t.text.len() + 2 * quote && offset + len <= t.text.len() {
+        let start = t.span.start + quote + offset;
+        start..start + len
+    } else {
+        t.span.clone()
+    }
+}
+
+/// The text actually matched (original case), for messages.
+fn matched<'a>(t: &'a TextValue, at: usize, len: usize) -> &'a str {
+    t.text.get(at..at + len).unwrap_or(&t.text)
+}
+
+rule!(
+    PlaceholderText,
+    RuleMeta {
+        id: "placeholder-text",
+        level: Level::Quality,
+        default_severity: Severity::Warning,
+        summary: "No placeholders or word-processor debris are left in the published text.",
+        citation: "Data quality (no paragraph)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "Every text value for \"TBC\", \"[image: …]\" and Word bookmark artefacts such as \"[bookmark: _Hlk…]\".",
+        why: "A published placeholder shows that part of the arrangements was never finished; bookmark debris shows text was pasted without review.",
+        fails: "[[groups]]\nid = \"education-group\"\nname = \"Safeguarding Education Group\"\npurpose = \"Themes: (TBC)\"",
+        passes: "[[groups]]\nid = \"education-group\"\nname = \"Safeguarding Education Group\"\npurpose = \"Themes: child on child abuse, radicalisation\"",
+    },
+    |meta, cx, out| {
+        for t in &cx.model.texts {
+            let lower = t.text.to_lowercase();
+            let tbc = lower.match_indices("tbc").find(|(i, _)| {
+                let before = lower[..*i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let after = lower[i + 3..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                before && after
+            });
+            let found = tbc
+                .map(|(i, _)| (i, 3, "\"TBC\" (to be confirmed)"))
+                .or_else(|| {
+                    lower
+                        .find("[bookmark:")
+                        .map(|i| (i, "[bookmark:".len(), "a Word bookmark"))
+                })
+                .or_else(|| {
+                    lower
+                        .find("[image:")
+                        .map(|i| (i, "[image:".len(), "an image placeholder"))
+                });
+            if let Some((i, len, what)) = found {
+                out.push(
+                    finding(
+                        meta,
+                        inner_span(t, i, len),
+                        format!("`{}` contains {what} left in the published text", t.key),
+                    )
+                    .with_label("placeholder")
+                    .with_help("replace the placeholder with the agreed content, or remove it"),
+                );
+            }
+        }
+    }
+);
+
+rule!(
+    AcronymExpansion,
+    RuleMeta {
+        id: "acronym-expansion",
+        level: Level::Info,
+        default_severity: Severity::Info,
+        summary: "LSP and DSP are spelt out correctly: Lead and Delegated Safeguarding Partner.",
+        citation: "WT2023 ch. 2, paras 47 and 56",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "Every text value for \"Lead Strategic Partner\" (for Lead Safeguarding Partner) and \"Designated Safeguarding Partner\" (for Delegated Safeguarding Partner).",
+        why: "The guidance's terms carry its meaning: a \"designated\" partner or a \"strategic\" lead is not a role WT2023 defines, and readers may not recognise the LSPs and DSPs.",
+        fails: "[partnership]\nagreed_by = \"The Lead Strategic Partners (LSP's)\"",
+        passes: "[partnership]\nagreed_by = \"The Lead Safeguarding Partners (LSPs)\"",
+    },
+    |meta, cx, out| {
+        for (wrong, right) in [
+            ("lead strategic partner", "Lead Safeguarding Partner"),
+            (
+                "designated safeguarding partner",
+                "Delegated Safeguarding Partner",
+            ),
+        ] {
+            for (t, at, span) in occurrences_at(cx, wrong) {
+                out.push(
+                    finding(
+                        meta,
+                        span.clone(),
+                        format!(
+                            "`{}` says \"{}\"; the guidance's term is \"{right}\"",
+                            t.key,
+                            matched(t, at, wrong.len())
+                        ),
+                    )
+                    .with_label("term")
+                    .with_help(format!("write \"{right}\"")),
+                );
+            }
+        }
+    }
+);
+
+rule!(
+    ObsoleteTitle,
+    RuleMeta {
+        id: "obsolete-title",
+        level: Level::Quality,
+        default_severity: Severity::Warning,
+        summary: "The text does not use titles that belong to abolished bodies or replaced arrangements.",
+        citation: "Children and Social Work Act 2017 s.30 (LSCBs abolished); WT2023 ch. 2, para 62 (no independent chair)",
+        editions: SINCE_WT2023,
+        enabled: true,
+        what: "Every text value for \"Local Safeguarding Children Board\" or \"Safeguarding Children(’s) Board\" used as the name of the arrangements (not \"… Boards in Schools\"), \"Accountable Officer\" (a CCG title), \"Designate\" in a title, and \"Independent Chair\" where the arrangements have independent scrutiny.",
+        why: "LSCBs were replaced by the safeguarding partners' arrangements in 2019; ICBs have chief executives, not accountable officers; WT2023 removes the need for an independent chair. Old titles suggest the text was not revised.",
+        fails: "[dispute_resolution]\ndescription = \"If the Safeguarding Children's Board receives any complaints …\"",
+        passes: "[dispute_resolution]\ndescription = \"If the Safeguarding Children Partnership receives any complaints …\"",
+    },
+    |meta, cx, out| {
+        let has_scrutiny = cx.model.doc.independent_scrutiny.is_some();
+        let patterns: [(&str, &str, bool); 6] = [
+            (
+                "local safeguarding children board",
+                "Local Safeguarding Children Boards were abolished in 2019: call it the safeguarding children partnership",
+                true,
+            ),
+            (
+                "safeguarding children board",
+                "\"Safeguarding Children Board\" is the name of the abolished LSCBs: call it the safeguarding children partnership",
+                true,
+            ),
+            (
+                "safeguarding children's board",
+                "\"Safeguarding Children's Board\" is the name of the abolished LSCBs: call it the safeguarding children partnership",
+                true,
+            ),
+            (
+                "accountable officer",
+                "\"Accountable Officer\" is a clinical commissioning group title; ICBs have chief executives",
+                true,
+            ),
+            (
+                "designate",
+                "a \"designate\" title belongs to a body not yet established",
+                true,
+            ),
+            (
+                "independent chair",
+                "WT2023 para 62 removes the need for an independent chair alongside independent scrutiny",
+                has_scrutiny,
+            ),
+        ];
+        let mut seen: Vec<Span> = Vec::new();
+        for (needle, why, applies) in patterns {
+            if !applies {
+                continue;
+            }
+            for (t, at, span) in occurrences_at(cx, needle) {
+                let lower = t.text.to_lowercase();
+                let after = lower.get(at + needle.len()..).unwrap_or("");
+                // Pupils' "Safeguarding Boards in Schools" are not the abolished LSCBs.
+                if needle.ends_with("board") && after.starts_with("s in school") {
+                    continue;
+                }
+                if needle == "designate" && after.starts_with('d') {
+                    continue;
+                }
+                if seen
+                    .iter()
+                    .any(|s| s.start <= span.start && span.end <= s.end)
+                {
+                    continue;
+                }
+                seen.push(span.clone());
+                out.push(
+                    finding(
+                        meta,
+                        span.clone(),
+                        format!(
+                            "`{}` uses \"{}\": {why}",
+                            t.key,
+                            matched(t, at, needle.len())
+                        ),
+                    )
+                    .with_label("out-of-date title")
+                    .with_help("use the current name or title"),
+                );
+            }
+        }
+    }
+);
+
+rule!(
+    LegislationTitleCorrect,
+    RuleMeta {
+        id: "legislation-title-correct",
+        level: Level::Quality,
+        default_severity: Severity::Warning,
+        summary: "The 2018 regulations are cited by their correct title.",
+        citation: "SI 2018/789, The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "Every text value for \"Relevant Agencies (England)\" or \"Relevant Agency (England) Regulation \" (singular), which misquote The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018.",
+        why: "A misquoted title makes the instrument harder to find and suggests the citation was not checked.",
+        fails: "[relevant_agencies]\ndescription = \"… the Child Safeguarding Practice Review and Relevant Agencies (England) Regulations 2018\"",
+        passes: "[relevant_agencies]\ndescription = \"… the Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018\"",
+    },
+    |meta, cx, out| {
+        for needle in [
+            "relevant agencies (england)",
+            "relevant agency (england) regulation ",
+        ] {
+            for (t, at, span) in occurrences_at(cx, needle) {
+                out.push(
+                    finding(meta, span.clone(), format!("`{}` cites \"{}\"", t.key, matched(t, at, needle.len())))
+                        .with_label("misquoted title")
+                        .with_help("cite The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018"),
+                );
+            }
+        }
+    }
+);
+
+rule!(
+    EducationNotStatutoryPartner,
+    RuleMeta {
+        id: "education-not-statutory-partner",
+        level: Level::Info,
+        default_severity: Severity::Info,
+        summary: "Education is not described as a fourth statutory safeguarding partner.",
+        citation: "Children Act 2004 s.16E(3); Children's Wellbeing and Schools Act 2026 s.2",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "Every text value for \"fourth safeguarding partner\" or \"fourth statutory safeguarding partner\".",
+        why: "The Act names three safeguarding partners. Education settings are relevant agencies (and the 2026 Act, once commenced, makes designated childcare and education agencies a mandatory class of relevant agency), not a fourth partner with the partners' duties.",
+        fails: "[education]\ndescription = \"… to bring education as the fourth safeguarding partner …\"",
+        passes: "[education]\ndescription = \"… to strengthen education's role as a relevant agency …\"",
+    },
+    |meta, cx, out| {
+        for needle in [
+            "fourth safeguarding partner",
+            "fourth statutory safeguarding partner",
+        ] {
+            for (t, _, span) in occurrences_at(cx, needle) {
+                out.push(
+                    finding(meta, span, format!("`{}` calls education a fourth safeguarding partner", t.key))
+                        .with_label("fourth partner")
+                        .with_help("the statutory partners are the local authority, the ICB and the police; describe education as a relevant agency with strategic representation"),
+                );
+            }
+        }
+    }
+);
+
+rule!(
+    OrgNameConsistent,
+    RuleMeta {
+        id: "org-name-consistent",
+        level: Level::Quality,
+        default_severity: Severity::Warning,
+        summary: "Each organisation is called by one name throughout the document.",
+        citation: "Data quality (no paragraph)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That no organisation has other names recorded in `also_called`, i.e. that the document calls it the same thing everywhere.",
+        why: "The same body under two names (\"Bedfordshire Police\" and \"Bedfordshire Constabulary\") makes readers wonder whether two bodies are meant, and breaks search and cross-checking.",
+        fails: "[[organisations]]\nid = \"example-police\"\nname = \"Example Police\"\nkind = \"police\"\nalso_called = [\"Example Constabulary\"]",
+        passes: "[[organisations]]\nid = \"example-police\"\nname = \"Example Police\"\nkind = \"police\"",
+    },
+    |meta, cx, out| {
+        for org in &cx.model.doc.organisations {
+            for alias in org.also_called.iter().filter(|a| a.get() != org.name.get()) {
+                out.push(
+                    finding(
+                        meta,
+                        alias.span(),
+                        format!(
+                            "{} is also called \"{}\" in the document",
+                            org.name.get(),
+                            alias.get()
+                        ),
+                    )
+                    .with_label("other name")
+                    .with_secondary(org.name.span(), "name")
+                    .with_help(
+                        "use one name for the organisation throughout the published document",
+                    ),
+                );
+            }
+        }
+    }
+);
+
+/// The other common word a group's name might end in.
+fn swapped_ending(name: &str) -> Option<String> {
+    for (a, b) in [(" Group", " Board"), (" Board", " Group")] {
+        if let Some(stem) = name.strip_suffix(a) {
+            return Some(format!("{stem}{b}"));
+        }
+    }
+    None
+}
+
+rule!(
+    GroupNameConsistent,
+    RuleMeta {
+        id: "group-name-consistent",
+        level: Level::Quality,
+        default_severity: Severity::Warning,
+        summary: "Each group is called by one name throughout the document.",
+        citation: "Data quality (no paragraph)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That the dispute resolution forum is not called something other than its group's name (`forum_called`), and that no text calls a group's \"Group\" a \"Board\" or the other way round.",
+        why: "A board and a group are different bodies in most partnerships: calling the same forum both leaves readers unsure where disputes go.",
+        fails: "[[groups]]\nid = \"leaders\"\nname = \"Strategic Leaders Group\"\n\n[dispute_resolution]\nforum = \"leaders\"\nforum_called = \"Strategic Leaders Board\"",
+        passes: "[[groups]]\nid = \"leaders\"\nname = \"Strategic Leaders Group\"\n\n[dispute_resolution]\nforum = \"leaders\"",
+    },
+    |meta, cx, out| {
+        let doc = &cx.model.doc;
+        let mut reported: Vec<Span> = Vec::new();
+        if let Some(d) = &doc.dispute_resolution {
+            if let (Some(forum), Some(called)) = (&d.forum, &d.forum_called) {
+                if let Some(group) = cx
+                    .model
+                    .group(forum)
+                    .filter(|g| g.name.get() != called.get())
+                {
+                    reported.push(called.span());
+                    out.push(
+                        finding(
+                            meta,
+                            called.span(),
+                            format!(
+                                "the dispute forum is called \"{}\" but the group is \"{}\"",
+                                called.get(),
+                                group.name.get()
+                            ),
+                        )
+                        .with_label("name used here")
+                        .with_secondary(group.name.span(), "group's name")
+                        .with_help("call the group by one name throughout"),
+                    );
+                }
+            }
+        }
+        for group in &doc.groups {
+            let Some(other) = swapped_ending(group.name.get()) else {
+                continue;
+            };
+            let needle = other.to_lowercase();
+            for (t, _, span) in occurrences_at(cx, &needle) {
+                if reported
+                    .iter()
+                    .any(|r| r.start <= span.start && span.end <= r.end)
+                {
+                    continue;
+                }
+                out.push(
+                    finding(
+                        meta,
+                        span,
+                        format!(
+                            "`{}` says \"{other}\", but the group is \"{}\"",
+                            t.key,
+                            group.name.get()
+                        ),
+                    )
+                    .with_label("name used here")
+                    .with_secondary(group.name.span(), "group's name")
+                    .with_help("call the group by one name throughout"),
+                );
+            }
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] = &[
+    &OrgNameConsistent,
+    &GroupNameConsistent,
+    &ObsoleteTitle,
+    &LegislationTitleCorrect,
+    &AcronymExpansion,
+    &EducationNotStatutoryPartner,
+    &PlaceholderText,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{run_rule, spans};
+
+    #[test]
+    fn placeholders() {
+        let (text, found) = run_rule(
+            &PlaceholderText,
+            "[[groups]]\nid = \"g\"\nname = \"G\"\npurpose = \"Themes: (TBC) 5175\"\n",
+        );
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "placeholder-text")
+        );
+        assert_eq!(spans(&text, &found), ["TBC"]);
+        assert!(run_rule(&PlaceholderText, "[[groups]]\nid = \"g\"\nname = \"G\"\npurpose = \"Themes: neglect; ABC is not TBCX\"\n").1.is_empty());
+    }
+
+    #[test]
+    fn acronyms() {
+        let (text, found) = run_rule(
+            &AcronymExpansion,
+            "[[roles]]\nid = \"r\"\ntitle = \"Lead Strategic Partners (LSP's)\"\n",
+        );
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "acronym-expansion")
+        );
+        assert_eq!(spans(&text, &found), ["Lead Strategic Partner"]);
+        assert!(
+            run_rule(
+                &AcronymExpansion,
+                "[[roles]]\nid = \"r\"\ntitle = \"Lead Safeguarding Partners\"\n"
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn obsolete_titles() {
+        let (text, found) = run_rule(
+            &ObsoleteTitle,
+            "[voice]\ndescription = \"The Safeguarding Children Board writes to schools. Pupils run Safeguarding Children Boards in Schools.\"\n",
+        );
+        assert_eq!((found.len(), found[0].rule.as_str()), (1, "obsolete-title"));
+        assert_eq!(spans(&text, &found), ["Safeguarding Children Board"]);
+        assert!(run_rule(&ObsoleteTitle, "[voice]\ndescription = \"The Safeguarding Children Partnership writes to schools.\"\n").1.is_empty());
+    }
+
+    #[test]
+    fn legislation_and_fourth_partner() {
+        let (text, found) = run_rule(
+            &LegislationTitleCorrect,
+            "[voice]\ndescription = \"Relevant Agencies (England) Regulations 2018\"\n",
+        );
+        assert_eq!(
+            (found[0].rule.as_str(), spans(&text, &found)[0]),
+            ("legislation-title-correct", "Relevant Agencies (England)")
+        );
+        assert!(
+            run_rule(
+                &LegislationTitleCorrect,
+                "[voice]\ndescription = \"Relevant Agency (England) Regulations 2018\"\n"
+            )
+            .1
+            .is_empty()
+        );
+        let (text, found) = run_rule(
+            &EducationNotStatutoryPartner,
+            "[voice]\ndescription = \"education as the fourth safeguarding partner\"\n",
+        );
+        assert_eq!(
+            (found[0].rule.as_str(), spans(&text, &found)[0]),
+            (
+                "education-not-statutory-partner",
+                "fourth safeguarding partner"
+            )
+        );
+        assert!(
+            run_rule(
+                &EducationNotStatutoryPartner,
+                "[voice]\ndescription = \"education as a relevant agency\"\n"
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn names_consistent() {
+        let (text, found) = run_rule(
+            &OrgNameConsistent,
+            "[[organisations]]\nid = \"p\"\nname = \"Beds Police\"\nkind = \"police\"\nalso_called = [\"Beds Constabulary\"]\n",
+        );
+        assert_eq!(
+            (found[0].rule.as_str(), spans(&text, &found)[0]),
+            ("org-name-consistent", "\"Beds Constabulary\"")
+        );
+        assert!(run_rule(&OrgNameConsistent, "").1.is_empty());
+        let group = "[[groups]]\nid = \"leaders\"\nname = \"Strategic Leaders Group\"\n";
+        let (text, found) = run_rule(
+            &GroupNameConsistent,
+            &format!(
+                "{group}[dispute_resolution]\nforum = \"leaders\"\nforum_called = \"Strategic Leaders Board\"\n"
+            ),
+        );
+        assert_eq!(found.len(), 1, "reported once: {found:#?}");
+        assert_eq!(
+            (found[0].rule.as_str(), spans(&text, &found)[0]),
+            ("group-name-consistent", "\"Strategic Leaders Board\"")
+        );
+        let (text, found) = run_rule(
+            &GroupNameConsistent,
+            &format!("{group}[voice]\ndescription = \"via the Strategic Leaders Board\"\n"),
+        );
+        assert_eq!(spans(&text, &found), ["Strategic Leaders Board"]);
+        assert!(
+            run_rule(
+                &GroupNameConsistent,
+                &format!("{group}[dispute_resolution]\nforum = \"leaders\"\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+}
