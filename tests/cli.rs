@@ -18,7 +18,7 @@ fn a_clean_file_exits_0() {
     masa()
         .args([
             "check",
-            "tests/fixtures/clean.toml",
+            "arrangements/example/northmoor.toml",
             "--today",
             "2026-11-22",
         ])
@@ -145,7 +145,13 @@ fn colour_follows_the_flag_and_no_color() {
 #[test]
 fn quiet_leaves_out_the_summary() {
     masa()
-        .args(["check", "tests/fixtures/clean.toml", "--quiet"])
+        .args([
+            "check",
+            "arrangements/example/northmoor.toml",
+            "--quiet",
+            "--today",
+            "2026-11-22",
+        ])
         .assert()
         .code(0)
         .stdout(predicate::str::is_empty());

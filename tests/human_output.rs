@@ -13,3 +13,9 @@ fn human_output_for_each_fixture() {
         insta::assert_snapshot!(common::human(&report));
     });
 }
+
+#[test]
+fn the_clean_example_reports_nothing() {
+    let report = common::check("arrangements/example/northmoor.toml");
+    insta::assert_snapshot!(common::human(&report), @"checked 1 file: no problems found");
+}

@@ -11,9 +11,9 @@ fn json(relative: &str) -> Value {
 
 #[test]
 fn a_clean_file_has_no_diagnostics() {
-    let v = json("tests/fixtures/clean.toml");
+    let v = json("arrangements/example/northmoor.toml");
     assert_eq!(v["version"], 1);
-    assert_eq!(v["files"][0]["path"], "tests/fixtures/clean.toml");
+    assert_eq!(v["files"][0]["path"], "arrangements/example/northmoor.toml");
     assert_eq!(v["files"][0]["diagnostics"].as_array().unwrap().len(), 0);
     assert_eq!(
         v["summary"],

@@ -128,10 +128,38 @@ pub struct Arrangements {
     #[serde(default)]
     pub signatures: Vec<Spanned<Signature>>,
 
+    /// Multi-agency child protection teams (Children Act 2004 s.16EA, inserted by the Children's
+    /// Wellbeing and Schools Act 2026 s.3; not yet in force).
+    #[serde(default)]
+    pub child_protection_teams: Vec<Spanned<ChildProtectionTeam>>,
+
     /// Anything else the document says that no section above covers, kept so that the file
     /// is a complete record of the published document.
     #[serde(default)]
     pub other_sections: Vec<Spanned<OtherSection>>,
+}
+
+/// A multi-agency child protection team.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChildProtectionTeam {
+    /// The team's name.
+    #[schemars(length(min = 1))]
+    pub name: Text,
+    /// Its members.
+    #[serde(default)]
+    pub members: Vec<Spanned<TeamMember>>,
+}
+
+/// A member of a multi-agency child protection team.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TeamMember {
+    /// The member's role, e.g. "social worker", "registered health professional".
+    #[schemars(length(min = 1))]
+    pub role: Text,
+    /// The organisation that nominates them (an organisation id).
+    pub nominated_by: Option<Spanned<Id>>,
 }
 
 /// A part of the document that no other section covers.

@@ -272,6 +272,15 @@ pub fn for_each_reference<'a>(
             .iter()
             .for_each(|m| one(Some(m), ORG_OR_ROLE, "groups.members"));
     }
+    for team in &doc.child_protection_teams {
+        team.members.iter().for_each(|m| {
+            one(
+                m.nominated_by.as_ref(),
+                ORG,
+                "child_protection_teams.members.nominated_by",
+            )
+        });
+    }
     for signature in &doc.signatures {
         one(signature.role.as_ref(), ROLE, "signatures.role");
         one(

@@ -167,11 +167,98 @@ rule!(
     }
 );
 
+rule!(
+    RelevantAgenciesUnique,
+    RuleMeta {
+        id: "relevant-agencies-unique",
+        level: Level::Quality,
+        default_severity: Severity::Warning,
+        summary: "Each relevant agency is listed once.",
+        citation: "WT2023 ch. 2, para 67 (the LSPs set out which organisations are relevant agencies)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That no organisation appears twice in `[[relevant_agencies.agencies]]`, and that no two entries are classes of the same kind of setting (two `education_settings` entries).",
+        why: "A list with the same body twice (\"Education Settings, including schools and the local college\" and \"All Education Settings in Central Bedfordshire\") leaves readers unsure whether two different groups are meant.",
+        fails: "[[relevant_agencies.agencies]]\nagency = \"schools\"\n[[relevant_agencies.agencies]]\nagency = \"schools\"",
+        passes: "[[relevant_agencies.agencies]]\nagency = \"schools\"",
+    },
+    |meta, cx, out| {
+        let Some(list) = &cx.model.doc.relevant_agencies else {
+            return;
+        };
+        for (i, entry) in list.agencies.iter().enumerate() {
+            let earlier = list.agencies[..i].iter().find(|e| {
+                e.agency.get() == entry.agency.get()
+                    || matches!(
+                        (cx.model.organisation(&e.agency), cx.model.organisation(&entry.agency)),
+                        (Some(a), Some(b)) if *a.kind.get() == crate::model::OrganisationKind::EducationSettings && *b.kind.get() == crate::model::OrganisationKind::EducationSettings
+                    )
+            });
+            if let Some(first) = earlier {
+                let words = |e: &crate::model::RelevantAgency| {
+                    e.listed_as
+                        .as_ref()
+                        .map_or(e.agency.to_string(), |l| l.to_string())
+                };
+                out.push(
+                    finding(
+                        meta,
+                        entry.agency.span(),
+                        format!(
+                            "\"{}\" repeats an agency already listed as \"{}\"",
+                            words(entry),
+                            words(first)
+                        ),
+                    )
+                    .with_label("listed again")
+                    .with_secondary(first.agency.span(), "first listed here")
+                    .with_help("list each relevant agency once"),
+                );
+            }
+        }
+    }
+);
+
+rule!(
+    RelevantAgenciesReviewed,
+    RuleMeta {
+        id: "relevant-agencies-reviewed",
+        level: Level::Info,
+        default_severity: Severity::Info,
+        summary: "The arrangements say when the list of relevant agencies is reviewed.",
+        citation: "WT2023 ch. 2, para 75",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That `relevant_agencies.review` is present.",
+        why: "Para 75: it is for the LSPs to determine when their list of relevant agencies should be reviewed; para 105 asks for the published arrangements to be updated when it changes.",
+        fails: "[[relevant_agencies.agencies]]\nagency = \"schools\"",
+        passes: "[relevant_agencies]\nreview = \"Annually, at the partnership's development day\"",
+    },
+    |meta, cx, out| {
+        let Some(list) = &cx.model.doc.relevant_agencies else {
+            return;
+        };
+        if list.review.is_none() {
+            out.push(
+                finding(
+                    meta,
+                    list.span(),
+                    "the arrangements do not say when the list of relevant agencies is reviewed",
+                )
+                .with_label("no `review`")
+                .with_help("add review = \"…\" saying when and how the list is reviewed"),
+            );
+        }
+    }
+);
+
 pub(super) const RULES: &[&'static dyn super::Rule] = &[
     &RelevantAgenciesListed,
     &RelevantAgencyNotPerson,
     &RelevantAgencyNotPartner,
     &RelevantAgencyScheduled,
+    &RelevantAgenciesUnique,
+    &RelevantAgenciesReviewed,
 ];
 
 #[cfg(test)]
@@ -259,6 +346,43 @@ mod tests {
             run_rule(
                 &RelevantAgencyScheduled,
                 &format!("{MORE}[[relevant_agencies.agencies]]\nagency = \"trust\"\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn unique_and_reviewed() {
+        let twice = format!(
+            "{MORE}[[relevant_agencies.agencies]]\nagency = \"trust\"\n[[relevant_agencies.agencies]]\nagency = \"trust\"\n"
+        );
+        let (text, found) = run_rule(&RelevantAgenciesUnique, &twice);
+        assert_eq!(
+            (found.len(), found[0].rule.as_str()),
+            (1, "relevant-agencies-unique")
+        );
+        assert_eq!(found[0].span.start, text.rfind("\"trust\"").unwrap());
+        assert!(
+            run_rule(
+                &RelevantAgenciesUnique,
+                &format!("{MORE}[[relevant_agencies.agencies]]\nagency = \"trust\"\n")
+            )
+            .1
+            .is_empty()
+        );
+        let (text, found) = run_rule(
+            &RelevantAgenciesReviewed,
+            &format!("{MORE}[[relevant_agencies.agencies]]\nagency = \"trust\"\n"),
+        );
+        assert_eq!(
+            (found[0].rule.as_str(), spans(&text, &found)[0]),
+            ("relevant-agencies-reviewed", "relevant_agencies")
+        );
+        assert!(
+            run_rule(
+                &RelevantAgenciesReviewed,
+                "[relevant_agencies]\nreview = \"annually\"\n"
             )
             .1
             .is_empty()

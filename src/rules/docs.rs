@@ -22,6 +22,24 @@ pub const NOT_CHECKABLE: &[(&str, &str)] = &[
     ),
 ];
 
+/// Requirements in statute.md that are checked under another id, and where.
+pub const COVERED_ELSEWHERE: &[(&str, &str)] = &[
+    (
+        "published-content-complete",
+        "WT2023 paras 103–104 list what the published arrangements include. Each item has its own rule, so that each missing part is reported with its own paragraph: `safeguarding-partners-complete`, `lead-partners-complete`, `delegated-partners-named`, `partnership-chair-named`, `area-declared`, `relevant-agencies-listed`, `education-settings-included`, `early-years-included`, `youth-custody-and-residential-homes`, `information-sharing`, `data-and-intelligence`, `multi-agency-training`, `multi-agency-audits`, `funding-declared`, `lcspr-arrangements`, `voice-of-children-and-families`, `dispute-resolution`, `whistleblowing-linked`, `threshold-document-published`, `work-together-to-identify-needs` and `independent-scrutiny-present`.",
+    ),
+    (
+        "dangling-group-reference",
+        "A reference to a group (or organisation or role) that is not declared is reported by the model stage as `unknown-reference`, with a suggestion, for every reference in the file.",
+    ),
+];
+
+/// Requirements in statute.md not yet implemented.
+pub const NOT_YET_IMPLEMENTED: &[(&str, &str)] = &[(
+    "cross-partnership-consistency",
+    "Compares shared (pan-area) groups across several partnerships' files; it needs the cross-document stage, which is not built yet.",
+)];
+
 fn edition_names(editions: &[Edition]) -> String {
     editions
         .iter()
@@ -160,6 +178,14 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
             "\n### What it checks\n\n{}\n\n### Why it matters\n\n{}\n\n### Example\n\nFails:\n\n```toml\n{}\n```\n\nPasses:\n\n```toml\n{}\n```\n",
             m.what, m.why, m.fails, m.passes
         );
+    }
+    s.push_str("\n## Requirements checked under another id\n\n");
+    for (id, how) in COVERED_ELSEWHERE {
+        let _ = writeln!(s, "- `{id}`: {how}");
+    }
+    s.push_str("\n## Requirements not yet implemented\n\n");
+    for (id, why) in NOT_YET_IMPLEMENTED {
+        let _ = writeln!(s, "- `{id}`: {why}");
     }
     s.push_str("\n## Requirements that cannot be checked from a document\n\n");
     for (id, why) in NOT_CHECKABLE {

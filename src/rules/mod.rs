@@ -13,6 +13,7 @@ mod child_death;
 pub mod docs;
 pub mod editions;
 mod funding;
+mod future;
 mod links;
 mod partners;
 mod publication;
@@ -112,6 +113,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(signoff::RULES);
     rules.extend_from_slice(bodies::RULES);
     rules.extend_from_slice(wording::RULES);
+    rules.extend_from_slice(future::RULES);
     rules
 }
 

@@ -195,11 +195,24 @@ rule!(
             if let Some(in_force) =
                 editions::in_force_on(day).filter(|f| f.edition > *edition.get())
             {
-                out.push(
-                    finding(meta, edition.span(), format!("the arrangements follow {}, but {} was in force by the document's date ({day})", name(*edition.get()), in_force.title))
-                        .with_label("edition followed")
-                        .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title)),
-                );
+                // An edition whose publication date is inferred, not confirmed, is only advice.
+                let (severity, hedge) = if in_force.date_confirmed {
+                    (meta.default_severity, "")
+                } else {
+                    (
+                        Severity::Info,
+                        " (its publication date is inferred, not confirmed)",
+                    )
+                };
+                let mut d = finding(
+                    meta,
+                    edition.span(),
+                    format!("the arrangements follow {}, but {} was in force by the document's date ({day}){hedge}", name(*edition.get()), in_force.title),
+                )
+                .with_label("edition followed")
+                .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title));
+                d.severity = severity;
+                out.push(d);
             } else if let Some(newer) = editions::in_force_on(cx.today)
                 .filter(|f| f.edition > *edition.get() && f.date_confirmed)
             {

@@ -3,7 +3,7 @@
 //! Children Act 2004 s.16G(3): "The arrangements must include arrangements for scrutiny by an
 //! independent person of the effectiveness of the arrangements." WT2023 para 89.
 
-use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
+use super::{ALL_EDITIONS, Level, RuleMeta, SINCE_WT2023, finding, rule};
 use crate::report::Severity;
 
 rule!(
@@ -91,8 +91,82 @@ rule!(
     }
 );
 
-pub(super) const RULES: &[&'static dyn super::Rule] =
-    &[&IndependentScrutinyPresent, &ScrutineerIsIndependent];
+rule!(
+    IndependentScrutinyRole,
+    RuleMeta {
+        id: "independent-scrutiny-role",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "The arrangements describe what independent scrutiny does.",
+        citation: "WT2023 ch. 2, box \"Functions of independent scrutiny role\" (p. 37, paras 90–92) and para 97",
+        editions: SINCE_WT2023,
+        enabled: true,
+        what: "That `independent_scrutiny.functions` lists the scrutiny role's functions, or `description` says how scrutiny is delivered.",
+        why: "Para 97: the published arrangements should state how independent scrutiny is delivered locally and by whom; the p. 37 box lists its seven functions.",
+        fails: "[independent_scrutiny]\nscrutineer = \"independent-scrutineer\"",
+        passes: "[independent_scrutiny]\nscrutineer = \"independent-scrutineer\"\nfunctions = [\"Provide safeguarding partners and relevant agencies with independent, rigorous, and effective support and challenge …\"]",
+    },
+    |meta, cx, out| {
+        let Some(s) = &cx.model.doc.independent_scrutiny else {
+            return;
+        };
+        if s.functions.is_empty() && s.description.is_none() {
+            out.push(
+                finding(
+                    meta,
+                    s.span(),
+                    "the arrangements do not describe what independent scrutiny does",
+                )
+                .with_label("no `functions` or `description`")
+                .with_help(
+                    "list the scrutineer's functions (WT2023 p. 37) and how scrutiny is delivered",
+                ),
+            );
+        }
+    }
+);
+
+rule!(
+    ScrutinyPlansPublished,
+    RuleMeta {
+        id: "scrutiny-plans-published",
+        level: Level::Should,
+        default_severity: Severity::Warning,
+        summary: "The published arrangements include the plan for independent scrutiny: what is scrutinised, how and how often.",
+        citation: "WT2023 ch. 2, para 97 and LSP box item 3 (p. 27: \"including plans for independent scrutiny\")",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That `independent_scrutiny.plan` is present, or that the scrutineer reports to named groups (`reports_to`) or chairs scrutiny groups.",
+        why: "Para 97: the arrangements should state which areas will be scrutinised, how regularly, and how recommendations will be taken forward; the LSPs sign off these plans.",
+        fails: "[independent_scrutiny]\nscrutineer = \"independent-scrutineer\"",
+        passes: "[independent_scrutiny]\nscrutineer = \"independent-scrutineer\"\nplan = \"Quarterly scrutiny of the performance framework; two deep-dive audits a year\"",
+    },
+    |meta, cx, out| {
+        let doc = &cx.model.doc;
+        let Some(s) = &doc.independent_scrutiny else {
+            return;
+        };
+        let chairs_groups = s.scrutineer.as_ref().is_some_and(|who| {
+            doc.groups
+                .iter()
+                .any(|g| g.chair.as_ref().is_some_and(|c| c.get() == who.get()))
+        });
+        if s.plan.is_none() && s.reports_to.is_empty() && !chairs_groups {
+            out.push(
+                finding(meta, s.span(), "the arrangements do not set out a plan for independent scrutiny")
+                    .with_label("no `plan`")
+                    .with_help("say what will be scrutinised, how and how often, and where findings are reported (plan, reports_to)"),
+            );
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] = &[
+    &IndependentScrutinyPresent,
+    &ScrutineerIsIndependent,
+    &IndependentScrutinyRole,
+    &ScrutinyPlansPublished,
+];
 
 #[cfg(test)]
 mod tests {
@@ -151,5 +225,40 @@ mod tests {
             .1
             .is_empty()
         );
+    }
+
+    #[test]
+    fn scrutiny_role_and_plan() {
+        let base = format!("{ROLES}[independent_scrutiny]\nscrutineer = \"scrutineer\"\n");
+        let (text, found) = run_rule(&IndependentScrutinyRole, &base);
+        assert_eq!(
+            (found[0].rule.as_str(), spans(&text, &found)[0]),
+            ("independent-scrutiny-role", "[independent_scrutiny]")
+        );
+        assert!(
+            run_rule(
+                &IndependentScrutinyRole,
+                &format!("{base}functions = [\"challenge\"]\n")
+            )
+            .1
+            .is_empty()
+        );
+        let (text, found) = run_rule(&ScrutinyPlansPublished, &base);
+        assert_eq!(
+            (found[0].rule.as_str(), spans(&text, &found)[0]),
+            ("scrutiny-plans-published", "[independent_scrutiny]")
+        );
+        assert!(
+            run_rule(
+                &ScrutinyPlansPublished,
+                &format!("{base}plan = \"quarterly\"\n")
+            )
+            .1
+            .is_empty()
+        );
+        let chaired = format!(
+            "{base}[[groups]]\nid = \"g\"\nname = \"Case Review Group\"\nchair = \"scrutineer\"\n"
+        );
+        assert!(run_rule(&ScrutinyPlansPublished, &chaired).1.is_empty());
     }
 }

@@ -101,6 +101,10 @@ rule!(
     }
 );
 
+/// How long before publishing an update its sign-off may be: approval usually precedes
+/// publication by days or weeks.
+const SIGNOFF_BEFORE_PUBLISHING_DAYS: i64 = 31;
+
 rule!(
     SignoffCoversLatestUpdate,
     RuleMeta {
@@ -111,7 +115,7 @@ rule!(
         citation: "WT2023 ch. 2, LSP box item 3 (p. 27) and para 105",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That the latest date among `[[signatures]]` (or, without signatures, `partnership.agreed`) is not before the latest date in `partnership.updated`.",
+        what: "That the latest date among `[[signatures]]` (or, without signatures, `partnership.agreed`) is not before the latest date in `partnership.updated` (a sign-off up to 31 days before an update counts: approval usually precedes publication).",
         why: "Arrangements updated after they were agreed have changed without the partners' recorded agreement; para 105 expects key changes to be updated and the LSPs to sign off the published arrangements.",
         fails: "[partnership]\nagreed = 2024-08-01\nupdated = [\"2026-06\"]",
         passes: "[partnership]\nagreed = 2026-06-20\nupdated = [\"2026-06\"]",
@@ -133,8 +137,9 @@ rule!(
         let Some((signed_on, span)) = signed else {
             return;
         };
-        // A month-only update ("June 2026") is covered by a sign-off in that month.
-        if signed_on < update.earliest() {
+        // A month-only update ("June 2026") is covered by a sign-off in that month, and a
+        // sign-off shortly before publishing the update (approve, then publish) covers it too.
+        if signed_on.plus_days(SIGNOFF_BEFORE_PUBLISHING_DAYS) < update.earliest() {
             out.push(
                 finding(meta, update.span(), format!("the arrangements were updated ({}) after they were last agreed or signed ({signed_on})", update.get()))
                     .with_label("latest update")

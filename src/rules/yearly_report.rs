@@ -270,9 +270,58 @@ rule!(
     }
 );
 
+rule!(
+    YearlyReportDeadline,
+    RuleMeta {
+        id: "yearly-report-deadline",
+        level: Level::Info,
+        default_severity: Severity::Info,
+        summary: "The yearly report for an April–March year is published by the end of the following September.",
+        citation: "WT2023 ch. 2, para 109 (\"by the end of September every year\"; guidance, not statute)",
+        editions: SINCE_WT2023,
+        enabled: true,
+        what: "That `yearly_report.latest.published` is on or before 30 September after the end of the financial year in `yearly_report.latest.period`.",
+        why: "Para 109 asks for the report to be published by the end of September, covering the previous April to March, so that reports are comparable and timely.",
+        fails: "[yearly_report.latest]\nperiod = \"2024/25\"\npublished = 2025-11-30",
+        passes: "[yearly_report.latest]\nperiod = \"2024/25\"\npublished = 2025-09-30",
+    },
+    |meta, cx, out| {
+        let latest = cx
+            .model
+            .doc
+            .yearly_report
+            .as_ref()
+            .and_then(|y| y.latest.as_ref());
+        let Some(latest) = latest else { return };
+        let (Some(period), Some(published)) = (&latest.period, &latest.published) else {
+            return;
+        };
+        let due = Day::new(period.start_year() + 1, 9, 30).unwrap_or_else(|| period.last_day());
+        if published.earliest() > due {
+            out.push(
+                finding(
+                    meta,
+                    published.span(),
+                    format!(
+                        "the report for {} was published on {}, after the end of September ({due})",
+                        period.get(),
+                        published.get()
+                    ),
+                )
+                .with_label("published late")
+                .with_secondary(period.span(), "period covered")
+                .with_help(
+                    "publish the yearly report by the end of September after the year it covers",
+                ),
+            );
+        }
+    }
+);
+
 pub(super) const RULES: &[&'static dyn super::Rule] = &[
     &YearlyReportFrequency,
     &YearlyReportContents,
+    &YearlyReportDeadline,
     &YearlyReportRecipients,
     &PanelName,
 ];
@@ -374,5 +423,25 @@ mod tests {
             ["\"National Child Safeguarding Practice Review Panel\""]
         );
         assert!(run_rule(&PanelName, ORGS).1.is_empty());
+    }
+
+    #[test]
+    fn deadline() {
+        let (text, found) = run_rule(
+            &YearlyReportDeadline,
+            "[yearly_report.latest]\nperiod = \"2024/25\"\npublished = 2025-11-30\n",
+        );
+        assert_eq!(
+            (found[0].rule.as_str(), spans(&text, &found)[0]),
+            ("yearly-report-deadline", "2025-11-30")
+        );
+        assert!(
+            run_rule(
+                &YearlyReportDeadline,
+                "[yearly_report.latest]\nperiod = \"2024/25\"\npublished = 2025-09-30\n"
+            )
+            .1
+            .is_empty()
+        );
     }
 }
