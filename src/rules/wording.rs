@@ -39,7 +39,7 @@ fn inner_span(t: &TextValue, offset: usize, len: usize) -> Span {
 }
 
 /// The text actually matched (original case), for messages.
-fn matched<'a>(t: &'a TextValue, at: usize, len: usize) -> &'a str {
+fn matched(t: &TextValue, at: usize, len: usize) -> &str {
     t.text.get(at..at + len).unwrap_or(&t.text)
 }
 
