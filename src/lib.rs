@@ -20,9 +20,58 @@
 //! assert_eq!(d.rule, "schema");
 //! assert_eq!(d.help.as_deref(), Some("did you mean `published`?"));
 //! ```
+//!
+//! Embedders can add rules of their own next to the statutory catalog:
+//!
+//! ```
+//! use masa::rules::{Context, Level, Rule, RuleMeta, finding, ALL_EDITIONS};
+//! use masa::{Diagnostic, Severity};
+//!
+//! /// A local policy: every group meets at least four times a year.
+//! struct GroupsMeetQuarterly;
+//!
+//! static META: RuleMeta = RuleMeta {
+//!     id: "groups-meet-quarterly",
+//!     level: Level::Quality,
+//!     default_severity: Severity::Warning,
+//!     summary: "Every group meets at least four times a year.",
+//!     citation: "Local policy",
+//!     editions: ALL_EDITIONS,
+//!     enabled: true,
+//!     what: "meetings_per_year >= 4",
+//!     why: "Our partnership agreed it.",
+//!     fails: "meetings_per_year = 2",
+//!     passes: "meetings_per_year = 4",
+//! };
+//!
+//! impl Rule for GroupsMeetQuarterly {
+//!     fn meta(&self) -> &RuleMeta { &META }
+//!     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+//!         for group in &cx.model.doc.groups {
+//!             if let Some(n) = group.meetings_per_year.as_ref().filter(|n| *n.get() < 4) {
+//!                 out.push(finding(&META, n.span(), format!("{} meets {} times a year", group.name.get(), n.get())));
+//!             }
+//!         }
+//!     }
+//! }
+//!
+//! let toml = r#"
+//! schema_version = 1
+//! [partnership]
+//! name = "Example"
+//! [[groups]]
+//! id = "board"
+//! name = "Board"
+//! meetings_per_year = 2
+//! "#;
+//! let options = masa::Options::default().with_rule(&GroupsMeetQuarterly);
+//! let report = masa::check_source("example.toml", toml.as_bytes(), &options);
+//! assert!(report.diagnostics.iter().any(|d| d.rule == "groups-meet-quarterly" && d.message == "Board meets 2 times a year"));
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod lints;
 pub mod load;
 pub mod model;
 pub mod report;
@@ -38,12 +87,16 @@ pub use model::{Day, Model};
 pub use report::{Diagnostic, FileReport, Report, Severity};
 
 /// Settings for a check.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Options {
     /// The date date-dependent rules judge against (injectable so results are reproducible).
     pub today: Day,
     /// Files larger than this many bytes are refused with a `file-too-large` finding.
     pub max_file_size: usize,
+    /// Project-wide lint levels (a document's own `[lints]` override them).
+    pub lints: lints::ProjectLints,
+    /// The rules to run: the built-in catalog, plus any an embedder adds.
+    pub rules: Vec<&'static dyn rules::Rule>,
 }
 
 impl Default for Options {
@@ -51,7 +104,31 @@ impl Default for Options {
         Options {
             today: Day::today_utc(),
             max_file_size: load::DEFAULT_MAX_FILE_SIZE,
+            lints: lints::ProjectLints::default(),
+            rules: rules::catalog(),
         }
+    }
+}
+
+impl Options {
+    /// Adds a rule of the embedder's own to the catalog.
+    pub fn with_rule(mut self, rule: &'static dyn rules::Rule) -> Self {
+        self.rules.push(rule);
+        self
+    }
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("today", &self.today)
+            .field("max_file_size", &self.max_file_size)
+            .field("lints", &self.lints)
+            .field(
+                "rules",
+                &self.rules.iter().map(|r| r.meta().id).collect::<Vec<_>>(),
+            )
+            .finish()
     }
 }
 
@@ -85,7 +162,8 @@ fn check_text(text: &str, options: &Options) -> Vec<Diagnostic> {
             // Rules judge only a document whose ids all resolve: otherwise they would report
             // the same broken reference again in their own words.
             Ok((model, references)) if references.is_empty() => {
-                rules::run(&rules::catalog(), &model, options.today)
+                let found = rules::run_with(&options.rules, &model, options.today, &options.lints);
+                lints::apply(found, &model, &options.lints, &options.rules)
             }
             Ok((_, references)) => references,
             Err(diagnostic) => vec![*diagnostic],
@@ -122,7 +200,8 @@ pub fn check_file(path: &Path, options: &Options) -> std::io::Result<FileReport>
 }
 
 /// Finds the arrangement files under the given paths: files as given, directories searched
-/// for `*.toml` (hidden entries and `target/` skipped), in path order.
+/// for `*.toml` (hidden entries, `target/` and the `masa.toml` configuration skipped), in path
+/// order.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -168,7 +247,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<(String, String
         }
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(&path, files, problems, depth + 1),
-            Ok(_) if name.ends_with(".toml") => files.push(path),
+            Ok(_) if name.ends_with(".toml") && name != lints::CONFIG_FILE => files.push(path),
             Ok(_) => {}
             Err(e) => problems.push((path.display().to_string(), describe_io(&e))),
         }

@@ -163,3 +163,73 @@ fn schema_command_prints_the_committed_schema() {
         std::fs::read_to_string(common::root().join("schemas/arrangements.schema.json")).unwrap();
     masa().arg("schema").assert().code(0).stdout(committed);
 }
+
+#[test]
+fn an_invalid_configuration_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("masa.toml");
+    std::fs::write(&config, "[lints]\ncdr-partners = \"allow\"\n").unwrap();
+    masa()
+        .args(["check", "arrangements/example/northmoor.toml", "--config"])
+        .arg(&config)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "allows `cdr-partners` without a reason",
+        ));
+}
+
+#[test]
+fn deny_warnings_and_config_levels_decide_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("no-chair.toml");
+    let example =
+        std::fs::read_to_string(common::root().join("arrangements/example/northmoor.toml"))
+            .unwrap();
+    let start = example.find("[chair]").unwrap();
+    let end = start + example[start..].find("\n\n").unwrap();
+    std::fs::write(&file, format!("{}{}", &example[..start], &example[end..])).unwrap();
+    let run = |extra: &[&str]| {
+        let mut cmd = masa();
+        cmd.args(["check", "--today", "2026-11-22"])
+            .arg(&file)
+            .args(extra);
+        cmd.output().unwrap()
+    };
+    assert_eq!(run(&[]).status.code(), Some(0), "a warning alone passes");
+    assert_eq!(run(&["--deny-warnings"]).status.code(), Some(1));
+    let config = dir.path().join("deny.toml");
+    std::fs::write(&config, "[lints]\npartnership-chair-named = \"deny\"\n").unwrap();
+    assert_eq!(
+        run(&["--config", config.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
+    std::fs::write(&config, "[lints]\npartnership-chair-named = { level = \"allow\", reason = \"chair appointed next month\" }\n").unwrap();
+    let allowed = run(&["--config", config.to_str().unwrap(), "--deny-warnings"]);
+    assert_eq!(
+        allowed.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&allowed.stdout)
+    );
+}
+
+#[test]
+fn rules_and_explain() {
+    let output = masa().args(["rules", "--format", "json"]).output().unwrap();
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(rules.len() > 50);
+    assert!(rules.iter().all(
+        |r| r["citation"].as_str().is_some_and(|c| !c.is_empty()) && r["severity"].is_string()
+    ));
+    masa()
+        .args(["explain", "funding-total"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Why it matters"));
+    masa()
+        .args(["explain", "funding-totl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `funding-total`?"));
+}

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::lints::ProjectLints;
 use crate::report::{human, json};
 use crate::rules::docs;
 use crate::{Day, Options, Report};
@@ -66,6 +67,9 @@ struct CheckArgs {
     /// The date to judge date-dependent rules against, YYYY-MM-DD (default: today).
     #[arg(long, value_parser = parse_day)]
     today: Option<Day>,
+    /// Project configuration with lint levels (default: masa.toml in the current directory, if any).
+    #[arg(long)]
+    config: Option<PathBuf>,
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = crate::load::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: usize,
@@ -155,9 +159,18 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         args.paths.clone()
     };
+    let lints = match load_config(args.config.as_deref()) {
+        Ok(lints) => lints,
+        Err(message) => {
+            eprintln!("masa: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let options = Options {
         today: args.today.unwrap_or_else(Day::today_utc),
         max_file_size: args.max_file_size,
+        lints,
+        ..Options::default()
     };
     let report = crate::check_paths(&paths, &options);
     match args.format {
@@ -188,6 +201,25 @@ fn check(args: CheckArgs) -> ExitCode {
         Format::Json => print_out(&json::render(&report)),
     }
     exit_code(&report, args.deny_warnings)
+}
+
+/// Reads the project configuration: the file given, or `masa.toml` here if there is one.
+fn load_config(path: Option<&std::path::Path>) -> Result<ProjectLints, String> {
+    let default = std::path::Path::new(crate::lints::CONFIG_FILE);
+    let path = match path {
+        Some(p) => p,
+        None if default.is_file() => default,
+        None => return Ok(ProjectLints::default()),
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "cannot read the configuration `{}`: {}",
+            path.display(),
+            crate::describe_io(&e)
+        )
+    })?;
+    ProjectLints::parse(&text, &crate::rules::catalog())
+        .map_err(|e| format!("invalid configuration `{}`: {e}", path.display()))
 }
 
 fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {

@@ -133,6 +133,12 @@ pub struct Arrangements {
     #[serde(default)]
     pub child_protection_teams: Vec<Spanned<ChildProtectionTeam>>,
 
+    /// Lint levels for this document: `rule-id = "warn"` or `"deny"`, or
+    /// `rule-id = { level = "allow", reason = "why it does not apply" }`. An `allow` must say why.
+    #[serde(default)]
+    #[schemars(extend("propertyNames" = { "pattern": super::values::ID_PATTERN }))]
+    pub lints: std::collections::BTreeMap<Spanned<String>, Spanned<crate::lints::LintSetting>>,
+
     /// Anything else the document says that no section above covers, kept so that the file
     /// is a complete record of the published document.
     #[serde(default)]

@@ -14,7 +14,7 @@ pub type Span = Range<usize>;
 ///
 /// For a table (`[funding]`, `[[groups]]`) the span is the table's header; for a
 /// scalar it is the literal itself. Diagnostics point at these spans.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Spanned<T> {
     span: Span,
     value: T,
@@ -42,12 +42,39 @@ impl<T> Spanned<T> {
     }
 }
 
+/// Ordered and hashed by value alone, so that spanned keys behave like their values in maps.
+impl<T: PartialOrd> PartialOrd for Spanned<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        self.value.partial_cmp(&other.value)
+    }
+}
+
+impl<T: Ord> Ord for Spanned<T> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.value.cmp(&other.value)
+    }
+}
+
+impl<T: std::hash::Hash> std::hash::Hash for Spanned<T> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+    }
+}
+
 impl<T> Deref for Spanned<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.value
     }
 }
+
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T: Eq> Eq for Spanned<T> {}
 
 impl<T: fmt::Debug> fmt::Debug for Spanned<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

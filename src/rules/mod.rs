@@ -122,8 +122,18 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
     catalog().into_iter().find(|r| r.meta().id == id)
 }
 
-/// Runs every enabled rule that applies to the document's edition.
+/// Runs every enabled rule that applies to the document's edition, with no lint settings.
 pub fn run(rules: &[&dyn Rule], model: &Model, today: Day) -> Vec<Diagnostic> {
+    run_with(rules, model, today, &crate::lints::ProjectLints::default())
+}
+
+/// Runs the rules that apply to the document's edition and that the lint settings leave on.
+pub fn run_with(
+    rules: &[&dyn Rule],
+    model: &Model,
+    today: Day,
+    lints: &crate::lints::ProjectLints,
+) -> Vec<Diagnostic> {
     let edition = model
         .doc
         .partnership
@@ -133,9 +143,8 @@ pub fn run(rules: &[&dyn Rule], model: &Model, today: Day) -> Vec<Diagnostic> {
     let cx = Context { model, today };
     let mut out = Vec::new();
     for rule in rules {
-        let meta = rule.meta();
-        let applies = edition.is_none_or(|e| meta.editions.contains(&e));
-        if meta.enabled && applies {
+        let applies = edition.is_none_or(|e| rule.meta().editions.contains(&e));
+        if applies && crate::lints::runs(*rule, model, lints) {
             rule.check(&cx, &mut out);
         }
     }

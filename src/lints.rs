@@ -1,0 +1,388 @@
+//! Lint levels: allow, warn or deny a rule, per project (`masa.toml`) and per document
+//! (`[lints]` in the arrangements file), as clippy does. An `allow` must carry a written
+//! reason — the audit trail for why a requirement does not apply — and an `allow` that
+//! matched nothing is itself reported, so stale exemptions do not linger.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Model, Span, Spanned};
+use crate::report::{Diagnostic, Severity};
+use crate::rules::Rule;
+
+/// Rule id for a lint setting that names no rule, or allows one without a reason.
+pub const LINT_CONFIG: &str = "lint-config";
+/// Rule id for a document-level `allow` that matched no finding.
+pub const UNUSED_ALLOW: &str = "unused-allow";
+
+/// What to do with a rule's findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LintLevel {
+    /// Do not report it (a reason is required).
+    Allow,
+    /// Report it as a warning.
+    Warn,
+    /// Report it as an error.
+    Deny,
+}
+
+/// One setting: a level and, for `allow`, the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LintSetting {
+    /// The level.
+    pub level: LintLevel,
+    /// Why (required for `allow`).
+    pub reason: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for LintSetting {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = LintSetting;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("\"warn\", \"deny\", or { level = \"allow\", reason = \"…\" }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LintSetting, E> {
+                let level = LintLevel::deserialize(de::value::StrDeserializer::<E>::new(v))?;
+                Ok(LintSetting {
+                    level,
+                    reason: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LintSetting, A::Error> {
+                let (mut level, mut reason) = (None, None);
+                while let Some(key) = map.next_key::<Cow<'_, str>>()? {
+                    match key.as_ref() {
+                        "level" => level = Some(map.next_value::<LintLevel>()?),
+                        "reason" => reason = Some(map.next_value::<String>()?),
+                        other => return Err(de::Error::unknown_field(other, &["level", "reason"])),
+                    }
+                }
+                let level = level.ok_or_else(|| de::Error::missing_field("level"))?;
+                Ok(LintSetting { level, reason })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for LintSetting {
+    fn schema_name() -> Cow<'static, str> {
+        "LintSetting".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A lint level: \"warn\" or \"deny\", or { level = \"allow\", reason = \"why the requirement does not apply\" }.",
+            "anyOf": [
+                { "type": "string", "enum": ["allow", "warn", "deny"] },
+                {
+                    "type": "object",
+                    "properties": {
+                        "level": { "type": "string", "enum": ["allow", "warn", "deny"], "description": "allow, warn or deny." },
+                        "reason": { "type": "string", "minLength": 1, "description": "Why: required for allow." }
+                    },
+                    "required": ["level"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+/// Project-wide lint levels (from `masa.toml` or `--config`).
+#[derive(Debug, Clone, Default)]
+pub struct ProjectLints {
+    settings: BTreeMap<String, LintSetting>,
+}
+
+/// The project configuration file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProjectConfig {
+    #[serde(default)]
+    lints: BTreeMap<String, LintSetting>,
+}
+
+/// The project configuration file's name, looked for in the current directory.
+pub const CONFIG_FILE: &str = "masa.toml";
+
+impl ProjectLints {
+    /// Reads a project configuration (the text of `masa.toml`). Errors are plain messages with
+    /// the line and column, because an invalid configuration stops masa (exit code 2).
+    pub fn parse(text: &str, rules: &[&dyn Rule]) -> Result<ProjectLints, String> {
+        let config: ProjectConfig = toml::from_str(text).map_err(|e| {
+            let at = e
+                .span()
+                .map(|s| crate::report::LineIndex::new(text).position(s.start));
+            match at {
+                Some(p) => format!(
+                    "line {}, column {}: {}",
+                    p.line,
+                    p.column,
+                    e.message().trim()
+                ),
+                None => e.message().trim().to_owned(),
+            }
+        })?;
+        for (rule, setting) in &config.lints {
+            if !rules.iter().any(|r| r.meta().id == rule) {
+                let ids = rules.iter().map(|r| r.meta().id);
+                let hint = crate::structure::suggest(rule, ids)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "[lints] names `{rule}`, which is not a rule{hint} (`masa rules` lists them)"
+                ));
+            }
+            if setting.level == LintLevel::Allow
+                && setting
+                    .reason
+                    .as_deref()
+                    .is_none_or(|r| r.trim().is_empty())
+            {
+                return Err(format!(
+                    "[lints] allows `{rule}` without a reason: write {rule} = {{ level = \"allow\", reason = \"…\" }}"
+                ));
+            }
+        }
+        Ok(ProjectLints {
+            settings: config.lints,
+        })
+    }
+
+    /// Sets one rule's level (for embedders).
+    pub fn set(&mut self, rule: &str, setting: LintSetting) {
+        self.settings.insert(rule.to_owned(), setting);
+    }
+
+    fn get(&self, rule: &str) -> Option<&LintSetting> {
+        self.settings.get(rule)
+    }
+}
+
+/// The effective level of a rule for one document: the document's own setting wins over the
+/// project's.
+fn level_for<'a>(
+    rule: &str,
+    model: Option<&'a Model>,
+    project: &'a ProjectLints,
+) -> Option<&'a LintSetting> {
+    model
+        .and_then(|m| {
+            m.doc
+                .lints
+                .iter()
+                .find(|(k, _)| k.as_str() == rule)
+                .map(|(_, v)| v.get())
+        })
+        .or_else(|| project.get(rule))
+}
+
+/// Whether a rule runs for this document: enabled by default and not turned off, or turned on
+/// by a `warn`/`deny` setting (rules for law not yet in force are off until asked for).
+pub fn runs(rule: &dyn Rule, model: &Model, project: &ProjectLints) -> bool {
+    match level_for(rule.meta().id, Some(model), project) {
+        Some(setting) => setting.level != LintLevel::Allow || rule.meta().enabled,
+        None => rule.meta().enabled,
+    }
+}
+
+/// Applies the levels to a document's rule findings, and checks the document's own settings.
+pub fn apply(
+    findings: Vec<Diagnostic>,
+    model: &Model,
+    project: &ProjectLints,
+    rules: &[&dyn Rule],
+) -> Vec<Diagnostic> {
+    let mut used: Vec<&str> = Vec::new();
+    let mut out = Vec::with_capacity(findings.len());
+    for mut d in findings {
+        match level_for(&d.rule, Some(model), project) {
+            Some(s) if s.level == LintLevel::Allow => {
+                if let Some((k, _)) = model.doc.lints.iter().find(|(k, _)| k.as_str() == d.rule) {
+                    used.push(k.as_str());
+                }
+                continue;
+            }
+            Some(s) if s.level == LintLevel::Warn => d.severity = Severity::Warning,
+            Some(s) if s.level == LintLevel::Deny => d.severity = Severity::Error,
+            _ => {}
+        }
+        out.push(d);
+    }
+    for (rule, setting) in &model.doc.lints {
+        out.extend(check_setting(
+            rule,
+            setting,
+            rules,
+            used.contains(&rule.as_str()),
+        ));
+    }
+    out
+}
+
+/// Problems with one document-level setting.
+fn check_setting(
+    rule: &Spanned<String>,
+    setting: &Spanned<LintSetting>,
+    rules: &[&dyn Rule],
+    used: bool,
+) -> Option<Diagnostic> {
+    let span: Span = rule.span();
+    if !rules.iter().any(|r| r.meta().id == rule.as_str()) {
+        let hint = crate::structure::suggest(rule, rules.iter().map(|r| r.meta().id)).map_or_else(
+            || "`masa rules` lists the rule ids".to_owned(),
+            |s| format!("did you mean `{s}`?"),
+        );
+        return Some(
+            Diagnostic::new(
+                LINT_CONFIG,
+                Severity::Error,
+                span,
+                format!("[lints] names `{}`, which is not a rule", rule.get()),
+            )
+            .with_label("unknown rule")
+            .with_help(hint),
+        );
+    }
+    if setting.level == LintLevel::Allow {
+        if setting
+            .reason
+            .as_deref()
+            .is_none_or(|r| r.trim().is_empty())
+        {
+            return Some(
+                Diagnostic::new(LINT_CONFIG, Severity::Error, setting.span(), format!("`{}` is allowed without a reason", rule.get()))
+                    .with_label("no reason given")
+                    .with_help(format!("write {} = {{ level = \"allow\", reason = \"why this requirement does not apply\" }}", rule.get())),
+            );
+        }
+        if !used {
+            return Some(
+                Diagnostic::new(
+                    UNUSED_ALLOW,
+                    Severity::Warning,
+                    span,
+                    format!(
+                        "`{}` is allowed, but it reports nothing in this file",
+                        rule.get()
+                    ),
+                )
+                .with_label("unused allow")
+                .with_help("remove the setting: the requirement is now met"),
+            );
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(lints: &str, project: &ProjectLints) -> Vec<Diagnostic> {
+        let text = format!("schema_version = 1\n[partnership]\nname = \"P\"\n{lints}");
+        let (model, _) = crate::parse_model(&text).expect("valid");
+        let rules = crate::rules::catalog();
+        let findings = crate::rules::run_with(
+            &rules,
+            &model,
+            crate::Day::new(2026, 11, 22).unwrap(),
+            project,
+        );
+        apply(findings, &model, project, &rules)
+    }
+
+    fn rules_of(found: &[Diagnostic]) -> Vec<&str> {
+        found.iter().map(|d| d.rule.as_str()).collect()
+    }
+
+    #[test]
+    fn allow_with_reason_silences_and_an_unused_allow_is_reported() {
+        let none = ProjectLints::default();
+        assert!(rules_of(&check("", &none)).contains(&"cdr-partners"));
+        let allowed = check(
+            "[lints]\ncdr-partners = { level = \"allow\", reason = \"combined with a neighbour under s.16P\" }\n",
+            &none,
+        );
+        assert!(!rules_of(&allowed).contains(&"cdr-partners"));
+        assert!(!rules_of(&allowed).contains(&UNUSED_ALLOW));
+        let unused = check(
+            "[lints]\nmulti-agency-child-protection-teams = { level = \"allow\", reason = \"not yet in force\" }\n",
+            &none,
+        );
+        assert!(rules_of(&unused).contains(&UNUSED_ALLOW));
+    }
+
+    #[test]
+    fn allow_without_reason_and_unknown_rules_are_errors() {
+        let none = ProjectLints::default();
+        let found = check(
+            "[lints]\ncdr-partners = \"allow\"\nfunding-totl = \"deny\"\n",
+            &none,
+        );
+        let config: Vec<&Diagnostic> = found.iter().filter(|d| d.rule == LINT_CONFIG).collect();
+        assert_eq!(config.len(), 2);
+        assert!(
+            config
+                .iter()
+                .any(|d| d.help.as_deref() == Some("did you mean `funding-total`?"))
+        );
+    }
+
+    #[test]
+    fn warn_and_deny_change_severity_and_turn_on_rules_that_are_off() {
+        let none = ProjectLints::default();
+        let found = check(
+            "[lints]\nmulti-agency-child-protection-teams = \"warn\"\npartnership-chair-named = \"deny\"\n",
+            &none,
+        );
+        let sev = |id: &str| found.iter().find(|d| d.rule == id).map(|d| d.severity);
+        assert_eq!(
+            sev("multi-agency-child-protection-teams"),
+            Some(Severity::Warning)
+        );
+        assert_eq!(sev("partnership-chair-named"), Some(Severity::Error));
+    }
+
+    #[test]
+    fn project_settings_apply_and_documents_override_them() {
+        let rules = crate::rules::catalog();
+        let project =
+            ProjectLints::parse("[lints]\npartnership-chair-named = \"deny\"\n", &rules).unwrap();
+        let found = check("", &project);
+        assert_eq!(
+            found
+                .iter()
+                .find(|d| d.rule == "partnership-chair-named")
+                .map(|d| d.severity),
+            Some(Severity::Error)
+        );
+        let found = check("[lints]\npartnership-chair-named = \"warn\"\n", &project);
+        assert_eq!(
+            found
+                .iter()
+                .find(|d| d.rule == "partnership-chair-named")
+                .map(|d| d.severity),
+            Some(Severity::Warning)
+        );
+        assert!(
+            ProjectLints::parse("[lints]\ncdr-partners = \"allow\"\n", &rules)
+                .unwrap_err()
+                .contains("without a reason")
+        );
+        assert!(
+            ProjectLints::parse("[lints]\nnope = \"warn\"\n", &rules)
+                .unwrap_err()
+                .contains("not a rule")
+        );
+        assert!(ProjectLints::parse("[lint]\n", &rules).is_err());
+    }
+}
