@@ -137,6 +137,9 @@ pub fn check_source(path: &str, bytes: &[u8], options: &Options) -> FileReport {
     if let Some(too_large) = load::size_limit(bytes.len() as u64, options.max_file_size) {
         return FileReport::new(path, String::new(), vec![too_large]);
     }
+    if let Some(binary) = load::binary(bytes) {
+        return FileReport::new(path, String::new(), vec![binary]);
+    }
     let text = match load::decode(bytes) {
         Ok(text) => text,
         Err(failed) => {
@@ -156,6 +159,9 @@ fn check_text(text: &str, options: &Options) -> Vec<Diagnostic> {
         Ok(doc) => doc,
         Err(syntax) => return syntax,
     };
+    if doc.get_ref().is_empty() {
+        return vec![load::empty_document()];
+    }
     let (mut findings, usable) = structure::check_and_prune(&mut doc);
     if findings.is_empty() {
         return match model::build(doc) {

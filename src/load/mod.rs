@@ -49,6 +49,27 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<(String, Diagnostic)>> {
     }
 }
 
+/// Refuses files that are not text at all (a NUL byte near the start), rather than showing
+/// binary bytes as if they were a document.
+pub fn binary(bytes: &[u8]) -> Option<Diagnostic> {
+    let head = &bytes[..bytes.len().min(8192)];
+    head.contains(&0).then(|| {
+        Diagnostic::new(
+            TOML_SYNTAX,
+            Severity::Error,
+            0..0,
+            "this is not a text file: it contains binary data",
+        )
+        .with_help("check that this is the arrangements file; it must be TOML text saved as UTF-8")
+    })
+}
+
+/// The finding for a file with no keys at all (empty, or only comments).
+pub fn empty_document() -> Diagnostic {
+    Diagnostic::new(crate::structure::SCHEMA, Severity::Error, 0..0, "the file has no content: an arrangements file needs at least `schema_version` and a `[partnership]` table")
+        .with_help("start from `schema_version = 1` and a [partnership] table with the partnership's name; see arrangements/example/")
+}
+
 /// Refuses files larger than `max` bytes, before reading them into memory where possible.
 pub fn size_limit(len: u64, max: usize) -> Option<Diagnostic> {
     (len > max as u64).then(|| {
