@@ -271,15 +271,64 @@ pub fn describe_io(e: &std::io::Error) -> String {
 }
 
 /// Checks every arrangement file under `paths` and gathers the findings, in path order.
+///
+/// Files are checked in parallel on all available cores; the report is in path order
+/// whatever order the checks finish in.
 pub fn check_paths(paths: &[PathBuf], options: &Options) -> Report {
     let (files, mut unreadable) = discover(paths);
+    let results = check_files_in_parallel(&files, options);
     let mut report = Report::default();
-    for path in files {
-        match check_file(&path, options) {
+    for (path, result) in files.iter().zip(results) {
+        match result {
             Ok(file) => report.files.push(file),
             Err(e) => unreadable.push((path.display().to_string(), describe_io(&e))),
         }
     }
+    unreadable.sort();
     report.unreadable = unreadable;
     report
+}
+
+/// Checks files on a pool of scoped threads, one per core, each taking the next unchecked
+/// file; results come back in the order of `files`.
+fn check_files_in_parallel(
+    files: &[PathBuf],
+    options: &Options,
+) -> Vec<std::io::Result<FileReport>> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(files.len().max(1));
+    if workers <= 1 {
+        return files.iter().map(|f| check_file(f, options)).collect();
+    }
+    structure::warm_up(); // build the shared validator once, before the threads race for it
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<std::io::Result<FileReport>>>> =
+        files.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
+                    let result = check_file(path, options);
+                    if let Ok(mut slot) = results[i].lock() {
+                        *slot = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                Err(std::io::Error::other(
+                    "the check of this file did not complete",
+                ))
+            })
+        })
+        .collect()
 }
