@@ -223,6 +223,10 @@ pub struct Partnership {
     /// Where the arrangements are published (a web address).
     pub url: Option<Text>,
 
+    /// Where the arrangements are published, in words, when no web address is known
+    /// (e.g. "the partnership's page on the council website").
+    pub published_on: Option<Text>,
+
     /// The partnership's website.
     pub website: Option<Text>,
 
@@ -604,6 +608,9 @@ pub struct PracticeReviews {
     pub local_reviews: Option<Spanned<LocalReviews>>,
     /// The published process (flowchart or procedure).
     pub process: Option<Spanned<Link>>,
+    /// Other linked documents, such as notification flowcharts and forms.
+    #[serde(default)]
+    pub links: Vec<Spanned<Link>>,
     /// How learning is disseminated, as listed.
     #[serde(default)]
     pub learning: Vec<Text>,

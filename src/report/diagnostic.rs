@@ -47,7 +47,7 @@ pub struct Label {
 }
 
 /// A place in another file that the finding involves (e.g. the same group described by a
-/// neighbouring partnership).
+/// neighbouring partnership), or, with an empty `path`, a distant place in the same file.
 #[derive(Debug, Clone)]
 pub struct Related {
     /// The other file's path as given to masa.
@@ -85,7 +85,13 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     /// The file's source, attached by the pipeline so the value can render itself.
     pub source: Option<Arc<NamedSource<String>>>,
+    /// Secondary labels too far from the main place to share its snippet: rendered as
+    /// separate snippets, so a finding never prints the hundreds of lines between them.
+    distant: Vec<Related>,
 }
+
+/// Labels further than this many lines from the main place get a snippet of their own.
+const MAX_LINES_IN_ONE_SNIPPET: usize = 8;
 
 impl Diagnostic {
     /// A new diagnostic with only the essentials; add the rest with the `with_` methods.
@@ -107,7 +113,42 @@ impl Diagnostic {
             url: None,
             related: Vec::new(),
             source: None,
+            distant: Vec::new(),
         }
+    }
+
+    /// Attaches the file's source so the value can render itself, and splits off the labels
+    /// too far from the main place to share its snippet.
+    pub(crate) fn attach_source(&mut self, source: &Arc<NamedSource<String>>) {
+        self.source = Some(Arc::clone(source));
+        let text = source.inner();
+        let line_of = |offset: usize| {
+            text.as_bytes()[..offset.min(text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+        };
+        let (first, last) = (line_of(self.span.start), line_of(self.span.end));
+        self.distant = self
+            .labels
+            .iter()
+            .filter(|l| {
+                let (a, b) = (line_of(l.span.start), line_of(l.span.end));
+                a.max(first) - a.min(first) > MAX_LINES_IN_ONE_SNIPPET
+                    || b.max(last) - b.min(last) > MAX_LINES_IN_ONE_SNIPPET
+            })
+            .map(|l| Related {
+                // No path: the place is in the same file.
+                path: String::new(),
+                source: Arc::clone(source),
+                span: l.span.clone(),
+                message: l.message.clone(),
+            })
+            .collect();
+    }
+
+    fn is_distant(&self, label: &Label) -> bool {
+        self.distant.iter().any(|r| r.span == label.span)
     }
 
     /// Sets the words under the main place.
@@ -165,7 +206,11 @@ impl std::error::Error for Diagnostic {}
 /// A related place renders as its own diagnostic, after the main one.
 impl fmt::Display for Related {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        if self.path.is_empty() {
+            write!(f, "see also: {}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
     }
 }
 
@@ -214,15 +259,19 @@ impl miette::Diagnostic for Diagnostic {
         let secondary = self
             .labels
             .iter()
+            .filter(|l| !self.is_distant(l))
             .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span.clone()));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        if self.related.is_empty() {
+        if self.related.is_empty() && self.distant.is_empty() {
             return None;
         }
         Some(Box::new(
-            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+            self.distant
+                .iter()
+                .chain(&self.related)
+                .map(|r| r as &dyn miette::Diagnostic),
         ))
     }
 }

@@ -45,6 +45,7 @@ fn handler(options: &HumanOptions) -> GraphicalReportHandler {
     GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_links(false)
+        .with_show_related_as_nested(true)
 }
 
 /// Renders one finding.
@@ -108,4 +109,33 @@ pub fn summary_line(s: &Summary) -> String {
         let _ = write!(line, "; {} could not be read", plural(s.unreadable, "path"));
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FileReport;
+
+    #[test]
+    fn a_distant_label_gets_its_own_snippet_not_the_lines_between() {
+        let text: String = (1..=40).map(|n| format!("line{n} = {n}\n")).collect();
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            start..start + needle.len()
+        };
+        let d = Diagnostic::new("example", Severity::Warning, at("line30"), "a finding")
+            .with_label("here")
+            .with_secondary(at("line2 "), "far away")
+            .with_secondary(at("line31"), "close by");
+        let report = FileReport::new("f.toml", text.clone(), vec![d]);
+        let out = render_diagnostic(&report.diagnostics[0], &HumanOptions::default());
+        assert!(
+            out.contains("close by") && out.contains("far away"),
+            "{out}"
+        );
+        assert!(out.contains("see also: far away"), "{out}");
+        for between in ["line10", "line20"] {
+            assert!(!out.contains(between), "printed {between}:\n{out}");
+        }
+    }
 }

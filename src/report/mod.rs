@@ -33,7 +33,7 @@ impl FileReport {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });
         for d in &mut diagnostics {
-            d.source = Some(Arc::clone(&source));
+            d.attach_source(&source);
         }
         FileReport {
             path,

@@ -20,6 +20,18 @@ pub fn document_date(doc: &Arrangements) -> Option<Day> {
         .max()
 }
 
+/// The document's latest date as it is written (`2026-06` stays a month), for messages.
+pub fn document_date_as_written(doc: &Arrangements) -> String {
+    let p = &doc.partnership;
+    p.published
+        .iter()
+        .chain(p.updated.iter())
+        .chain(p.agreed.iter())
+        .max_by_key(|d| d.latest())
+        .map(|d| d.get().to_string())
+        .unwrap_or_default()
+}
+
 /// Whether an organisation is a safeguarding partner or child death review partner (judged by
 /// `safeguarding-partner-body-current`, not `obsolete-body`).
 fn is_statutory_partner(doc: &Arrangements, id: &Id) -> Option<&'static str> {
@@ -82,7 +94,7 @@ rule!(
             let when = if ended_by_document {
                 format!(
                     "before this document's date ({})",
-                    dated.map(|d| d.to_string()).unwrap_or_default()
+                    document_date_as_written(doc)
                 )
             } else {
                 format!(

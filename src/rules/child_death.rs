@@ -5,7 +5,7 @@
 //! falls within it. Since 2018 child death review is their duty, not part of the multi-agency
 //! safeguarding arrangements (WT2018 ch. 5; WT2023 ch. 6).
 
-use super::{ALL_EDITIONS, Level, RuleMeta, finding, registry, rule};
+use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
 use crate::model::{Edition, OrganisationKind as Kind};
 use crate::report::Severity;
 
@@ -19,7 +19,7 @@ rule!(
         citation: "Children Act 2004 s.16M and s.16Q(2) (as amended by the Health and Care Act 2022); WT2023 ch. 6",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `child_death_review.partners` includes an organisation of kind `local_authority` and one of kind `integrated_care_board` (a CCG only for WT2018 documents) whose name is not a body that had ended by the document's date or by `--today`.",
+        what: "That `child_death_review.partners` includes an organisation of kind `local_authority` and one of kind `integrated_care_board` (a CCG only for WT2018 documents). Whether that ICB still exists on the document's date and today is checked by `safeguarding-partner-body-current`, which reports it at the organisation.",
         why: "The duty to review the death of every child normally resident in the area falls on these two partners; a list without the ICB, or naming a body that no longer exists, leaves that duty unassigned.",
         fails: "[child_death_review]\npartners = [\"example-council\"]",
         passes: "[child_death_review]\npartners = [\"example-council\", \"example-icb\"]",
@@ -39,9 +39,6 @@ rule!(
             .guidance_edition
             .as_ref()
             .is_some_and(|e| *e.get() == Edition::Wt2018);
-        let dated = super::bodies::document_date(doc)
-            .unwrap_or(cx.today)
-            .max(cx.today);
         let orgs: Vec<_> = cdr
             .partners
             .iter()
@@ -64,19 +61,30 @@ rule!(
         let health = |k: Kind| {
             k == Kind::IntegratedCareBoard || (wt2018 && k == Kind::ClinicalCommissioningGroup)
         };
-        let current_icb = orgs.iter().any(|(_, o)| {
-            health(*o.kind.get())
-                && registry::obsolete_body(o.name.get()).is_none_or(|b| b.ended > dated)
-        });
-        if !current_icb {
-            let mut d = finding(meta, cdr.span(), "the child death review partners include no integrated care board that exists today")
-                .with_label("child death review partners")
-                .with_help("name the integrated care board for the area as a child death review partner");
+        // An ICB that no longer exists is reported at the organisation by
+        // `safeguarding-partner-body-current`; reporting it here too would say it twice.
+        let named_icb = orgs.iter().any(|(_, o)| health(*o.kind.get()));
+        if !named_icb {
+            let mut d = finding(
+                meta,
+                cdr.span(),
+                "the child death review partners include no integrated care board",
+            )
+            .with_label("child death review partners")
+            .with_help(
+                "name the integrated care board for the area as a child death review partner",
+            );
             for (id, o) in orgs
                 .iter()
-                .filter(|(_, o)| registry::obsolete_body(o.name.get()).is_some())
+                .filter(|(_, o)| *o.kind.get() == Kind::ClinicalCommissioningGroup)
             {
-                d = d.with_secondary(id.span(), format!("{}: no longer exists", o.name.get()));
+                d = d.with_secondary(
+                    id.span(),
+                    format!(
+                        "{}: a clinical commissioning group, abolished 2022-07-01",
+                        o.name.get()
+                    ),
+                );
             }
             out.push(d);
         }

@@ -170,16 +170,40 @@ rule!(
                 .map(|c| c.amount.value())
                 .sum();
             if paid.is_zero() {
-                let name = cx
-                    .model
-                    .organisation(&partner.organisation)
-                    .map_or(partner.organisation.to_string(), |o| o.name.to_string());
-                out.push(
-                    finding(meta, funding.span(), format!("{name} is a safeguarding partner but has no contribution in the funding table"))
+                let org = cx.model.organisation(&partner.organisation);
+                let name = org.map_or(partner.organisation.to_string(), |o| o.name.to_string());
+                // A line for another body of the same kind that is not a partner (typically the
+                // ICB the partner replaced) is most likely this partner's share under an old name.
+                let stand_in = funding.contributions.iter().find(|c| {
+                    let other = cx.model.organisation(&c.organisation);
+                    let is_partner = cx
+                        .model
+                        .doc
+                        .partners
+                        .iter()
+                        .any(|p| p.organisation.get() == c.organisation.get());
+                    !is_partner
+                        && other
+                            .zip(org)
+                            .is_some_and(|(other, org)| other.kind.get() == org.kind.get())
+                });
+                let d = match stand_in {
+                    Some(line) => {
+                        let other = cx
+                            .model
+                            .organisation(&line.organisation)
+                            .map_or(line.organisation.to_string(), |o| o.name.to_string());
+                        finding(meta, line.organisation.span(), format!("{name} is a safeguarding partner but has no contribution in the funding table, which has a line for {other} instead"))
+                            .with_label("not the safeguarding partner")
+                            .with_secondary(partner.organisation.span(), "the partner")
+                            .with_help(format!("if this is {name}'s contribution, list it under {name}"))
+                    }
+                    None => finding(meta, funding.span(), format!("{name} is a safeguarding partner but has no contribution in the funding table"))
                         .with_label("funding table")
                         .with_secondary(partner.organisation.span(), "partner")
                         .with_help("add the partner's contribution; if it is listed under another name, use the partner's organisation id"),
-                );
+                };
+                out.push(d);
             }
         }
     }
@@ -255,7 +279,7 @@ rule!(
         if let Some(latest) = super::bodies::document_date(doc) {
             if !year.contains(latest) {
                 out.push(
-                    finding(meta, year.span(), format!("the funding is for {}, but the document was last published or updated on {latest}", year.get()))
+                    finding(meta, year.span(), format!("the funding is for {}, but the document was last published or updated on {}", year.get(), super::bodies::document_date_as_written(doc)))
                         .with_label("financial year")
                         .with_help("give the funding agreed for the current financial year"),
                 );
@@ -489,6 +513,19 @@ mod tests {
             )
             .1
             .is_empty()
+        );
+        // The ICB's share listed under the ICB it replaced is pointed at directly.
+        let old_icb = "[[organisations]]\nid = \"old-icb\"\nname = \"Old ICB\"\nkind = \"integrated_care_board\"\n[[partners]]\norganisation = \"example-icb\"\n";
+        let rows = [("old-icb", "\"£1,000\"", None)];
+        let (text, found) = run_rule(
+            &FundingAllPartnersContribute,
+            &format!("{old_icb}{}", table("£1,000", "pounds", &rows)),
+        );
+        assert_eq!(spans(&text, &found), ["\"old-icb\""]);
+        assert!(
+            found[0]
+                .message
+                .ends_with("which has a line for Old ICB instead")
         );
     }
 }

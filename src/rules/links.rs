@@ -40,6 +40,7 @@ fn links(doc: &crate::model::Arrangements) -> Vec<(&Spanned<Link>, &'static str,
                 .iter()
                 .map(|l| (l, "the practice review process", true)),
         );
+        all.extend(p.links.iter().map(|l| (l, "a linked document", false)));
     }
     if let Some(w) = &doc.whistleblowing {
         all.extend(
@@ -85,14 +86,14 @@ rule!(
         citation: "WT2023 ch. 2, paras 75 and 104 (threshold document, escalation, whistleblowing, review process)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That every linked document has a `url` that is an absolute http(s) address. A missing or placeholder address is an error for documents the guidance requires (threshold document, dispute resolution procedure, practice review process, whistleblowing procedure) and a warning otherwise.",
+        what: "That every linked document has a `url` that is an absolute http(s) address. A placeholder address (\"#\", \"here\", an address with no host) is an error for documents the guidance requires (threshold document, dispute resolution procedure, practice review process, whistleblowing procedure) and a warning otherwise; a document named with no `url` at all is a warning.",
         why: "Practitioners and families follow these links to find thresholds and escalation routes. A published \"#\" link looks like a reference but leads nowhere.",
         fails: "[[threshold_documents]]\ntitle = \"Meeting the Needs Guidance\"\nurl = \"#\"",
         passes: "[[threshold_documents]]\ntitle = \"Meeting the Needs Guidance\"\nurl = \"https://www.example.org/thresholds\"",
     },
     |meta, cx, out| {
         for (link, what, required) in links(&cx.model.doc) {
-            let (span, problem) = match &link.url {
+            let (span, problem, placeholder) = match &link.url {
                 Some(url) if is_real_url(url) => continue,
                 Some(url) => (
                     url.span(),
@@ -101,16 +102,24 @@ rule!(
                         link.title.get(),
                         url.get()
                     ),
+                    true,
                 ),
                 None => (
                     link.title.span(),
-                    format!("{what} \"{}\" has no web address", link.title.get()),
+                    format!("{what} \"{}\" is named but not linked", link.title.get()),
+                    false,
                 ),
             };
             let mut d = finding(meta, span, problem)
-                .with_label("placeholder link")
+                .with_label(if placeholder {
+                    "placeholder link"
+                } else {
+                    "no `url`"
+                })
                 .with_help("give the full address of the published document, starting https://");
-            if !required {
+            // A placeholder in a required link is an error: the document claims a link that
+            // leads nowhere. A document that is named but not linked is a warning.
+            if !(required && placeholder) {
                 d.severity = Severity::Warning;
             }
             out.push(d);
@@ -164,6 +173,7 @@ mod tests {
             "[[threshold_documents]]\ntitle = \"Thresholds\"\n",
         );
         assert_eq!(spans(&text, &found), ["\"Thresholds\""]);
+        assert_eq!(found[0].severity, Severity::Warning, "named but not linked");
         assert!(
             run_rule(
                 &LinkNotPlaceholder,

@@ -79,7 +79,7 @@ rule!(
         citation: "Children Act 2004 s.16G(2); WT2023 ch. 2, para 103",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `partnership.published` (a date) and `partnership.url` (where the arrangements are published) are both present.",
+        what: "That `partnership.published` (a date) is present, and where the arrangements are published: `partnership.url` (a web address) or, when no address is known, `partnership.published_on` (in words).",
         why: "The partners must publish the arrangements. A record with no publication date or address cannot show that they have, or let a reader find the published version.",
         fails: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\npublished = 2024-09-27",
         passes: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\npublished = 2024-09-27\nurl = \"https://www.example.org/arrangements\"",
@@ -90,8 +90,8 @@ rule!(
         if p.published.is_none() {
             missing.push("the date they were published (`published`)");
         }
-        if p.url.is_none() {
-            missing.push("where they are published (`url`)");
+        if p.url.is_none() && p.published_on.is_none() {
+            missing.push("where they are published (`url` or `published_on`)");
         }
         if !missing.is_empty() {
             out.push(
@@ -207,7 +207,7 @@ rule!(
                 let mut d = finding(
                     meta,
                     edition.span(),
-                    format!("the arrangements follow {}, but {} was in force by the document's date ({day}){hedge}", name(*edition.get()), in_force.title),
+                    format!("the arrangements follow {}, but {} was in force by the document's date ({}){hedge}", name(*edition.get()), in_force.title, super::bodies::document_date_as_written(doc)),
                 )
                 .with_label("edition followed")
                 .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title));
@@ -236,13 +236,15 @@ rule!(
             .iter()
             .filter(|c| *c.as_current.get())
             .collect();
+        let mut superseded_cited = false;
         for citation in &current {
             let cited = *citation.edition.get();
             if let (Some(day), Some(replaced)) = (dated, editions::info(cited).superseded_by) {
                 let replacement = editions::info(replaced);
                 if replacement.published <= day && replacement.date_confirmed {
+                    superseded_cited = true;
                     out.push(
-                        finding(meta, citation.edition.span(), format!("{} is cited as current, but {} replaced it before the document's date ({day})", name(cited), replacement.title))
+                        finding(meta, citation.edition.span(), format!("{} is cited as current, but {} replaced it before the document's date ({})", name(cited), replacement.title, super::bodies::document_date_as_written(doc)))
                             .with_label("cited as current")
                             .with_help(format!("cite {}, or mark the citation as_current = false if it is history", replacement.title)),
                     );
@@ -252,7 +254,9 @@ rule!(
         let mut editions_cited: Vec<Edition> = current.iter().map(|c| *c.edition.get()).collect();
         editions_cited.sort_unstable();
         editions_cited.dedup();
-        if editions_cited.len() > 1 {
+        // Citing a superseded edition as current has just been reported at each citation;
+        // "two editions cited as current" would say the same again.
+        if editions_cited.len() > 1 && !superseded_cited {
             if let Some(last) = current
                 .iter()
                 .find(|c| *c.edition.get() == editions_cited[editions_cited.len() - 1])
@@ -345,9 +349,9 @@ rule!(
             return;
         }
         let wt2023 = editions::info(Edition::Wt2023).published;
-        if let Some(latest) = super::bodies::document_date(doc).filter(|d| *d < wt2023) {
+        if super::bodies::document_date(doc).is_some_and(|d| d < wt2023) {
             out.push(
-                finding(meta, doc.partnership.span(), format!("the arrangements were last published or updated on {latest}, before WT2023 was published"))
+                finding(meta, doc.partnership.span(), format!("the arrangements were last published or updated on {}, before WT2023 was published", super::bodies::document_date_as_written(doc)))
                     .with_label("dates in this table")
                     .with_help("revise the arrangements for Working Together 2023 and record the update date"),
             );
@@ -403,6 +407,8 @@ mod tests {
         let ok = "schema_version = 1\n[partnership]\nname = \"P\"\npublished = 2024-01-01\nurl = \"https://example.org/a\"\n";
         assert!(run_rule_on(&ArrangementsPublished, ok).1.is_empty());
         assert!(run_rule_on(&PublishedDatePresent, ok).1.is_empty());
+        let in_words = "schema_version = 1\n[partnership]\nname = \"P\"\npublished = 2024-01-01\npublished_on = \"The partnership's web page\"\n";
+        assert!(run_rule_on(&ArrangementsPublished, in_words).1.is_empty());
         let (_, found) = run_rule_on(
             &PublishedDatePresent,
             "schema_version = 1\n[partnership]\nname = \"P\"\n",

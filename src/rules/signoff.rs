@@ -65,13 +65,19 @@ rule!(
         citation: "WT2023 ch. 2, para 50 and LSP box item 3 (p. 27); paras 101–102",
         editions: SINCE_WT2023,
         enabled: true,
-        what: "That for every `[[partners]]` entry there is a `[[signatures]]` entry by its lead (`role` = the partner's `lead`) or for its organisation.",
+        what: "That for every `[[partners]]` entry there is a `[[signatures]]` entry by its lead (`role` = the partner's `lead`) or for its organisation. A document with no signatures that records when the partners agreed it (`partnership.agreed`) passes: the statement is its sign-off.",
         why: "The LSPs jointly own the arrangements: WT2023 asks them to review and sign off the published arrangements, the budget, the yearly report and the threshold document.",
         fails: "[[partners]]\norganisation = \"example-police\"\nlead = \"chief-constable\"\n# no [[signatures]]",
         passes: "[[partners]]\norganisation = \"example-police\"\nlead = \"chief-constable\"\n\n[[signatures]]\nrole = \"chief-constable\"\nname = \"A. Person\"\norganisation = \"example-police\"\ndate = 2024-08-01",
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
+        // A document without signatures that records the partners' agreement ("The LSPs agreed
+        // the arrangements on 1 August 2024") shows the sign-off; whether it covers the latest
+        // update is `signoff-covers-latest-update`'s question.
+        if doc.signatures.is_empty() && doc.partnership.agreed.is_some() {
+            return;
+        }
         for p in &doc.partners {
             let signed = doc.signatures.iter().any(|s| {
                 s.organisation
@@ -294,6 +300,19 @@ mod tests {
             "{partners}[[signatures]]\norganisation = \"example-council\"\n[[signatures]]\norganisation = \"example-police\"\n"
         );
         assert!(run_rule(&LeadPartnerSignoff, &all).1.is_empty());
+        // No signatures at all: a recorded agreement is the sign-off; without one, every
+        // partner is reported.
+        let base = crate::rules::testing::BASE;
+        let agreed = base.replace(
+            "published = 2025-01-10",
+            "published = 2025-01-10\nagreed = 2025-01-06",
+        );
+        assert!(
+            run_rule_on(&LeadPartnerSignoff, &format!("{agreed}{partners}"))
+                .1
+                .is_empty()
+        );
+        assert_eq!(run_rule(&LeadPartnerSignoff, partners).1.len(), 2);
     }
 
     fn doc(partnership: &str) -> String {

@@ -292,6 +292,54 @@ rule!(
     }
 );
 
+/// Small words that abbreviations skip ("Bedfordshire, Luton and Milton Keynes" → "BLMK").
+const SKIPPED_IN_ABBREVIATIONS: &[&str] = &["and", "of", "the", "for", "&"];
+
+/// Whether `alias` is the name shortened, not a different name: its words are the name's words
+/// in order, some left out, and an upper-case word may stand for the initials of several
+/// ("BLMK ICB" for "Bedfordshire, Luton and Milton Keynes Integrated Care Board",
+/// "Bedfordshire Probation" for "Bedfordshire Probation Service").
+fn is_short_form(alias: &str, name: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let name: Vec<String> = words(name)
+        .into_iter()
+        .filter(|w| !SKIPPED_IN_ABBREVIATIONS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let mut at = 0;
+    for word in words(alias) {
+        if SKIPPED_IN_ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+            continue;
+        }
+        // The alias word is one of the name's words, perhaps after some left out.
+        if let Some(found) = name[at..]
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(&word))
+        {
+            at += found + 1;
+            continue;
+        }
+        // Or an abbreviation: its letters are the initials of the next words.
+        let is_initials = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+        let n = word.len();
+        let initials_match = is_initials
+            && at + n <= name.len()
+            && name[at..at + n]
+                .iter()
+                .zip(word.chars())
+                .all(|(w, c)| w.starts_with(c));
+        if !initials_match {
+            return false;
+        }
+        at += n;
+    }
+    true
+}
+
 rule!(
     OrgNameConsistent,
     RuleMeta {
@@ -302,14 +350,18 @@ rule!(
         citation: "Data quality (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That no organisation has other names recorded in `also_called`, i.e. that the document calls it the same thing everywhere.",
+        what: "That no organisation has other names recorded in `also_called`, i.e. that the document calls it the same thing everywhere. Abbreviations and short forms of the name (\"BLMK ICB\", \"Bedfordshire Probation\" for \"Bedfordshire Probation Service\") are the same name.",
         why: "The same body under two names (\"Bedfordshire Police\" and \"Bedfordshire Constabulary\") makes readers wonder whether two bodies are meant, and breaks search and cross-checking.",
         fails: "[[organisations]]\nid = \"example-police\"\nname = \"Example Police\"\nkind = \"police\"\nalso_called = [\"Example Constabulary\"]",
         passes: "[[organisations]]\nid = \"example-police\"\nname = \"Example Police\"\nkind = \"police\"",
     },
     |meta, cx, out| {
         for org in &cx.model.doc.organisations {
-            for alias in org.also_called.iter().filter(|a| a.get() != org.name.get()) {
+            for alias in org
+                .also_called
+                .iter()
+                .filter(|a| !is_short_form(a.get(), org.name.get()))
+            {
                 out.push(
                     finding(
                         meta,
@@ -351,7 +403,7 @@ rule!(
         citation: "Data quality (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That the dispute resolution forum is not called something other than its group's name (`forum_called`), and that no text calls a group's \"Group\" a \"Board\" or the other way round.",
+        what: "That the dispute resolution forum is not called something other than its group's name (`forum_called`), and that no text calls a group's \"Group\" a \"Board\" or the other way round (matching the capitalised name, so \"a strategic group\" is not read as \"Strategic Group\").",
         why: "A board and a group are different bodies in most partnerships: calling the same forum both leaves readers unsure where disputes go.",
         fails: "[[groups]]\nid = \"leaders\"\nname = \"Strategic Leaders Group\"\n\n[dispute_resolution]\nforum = \"leaders\"\nforum_called = \"Strategic Leaders Board\"",
         passes: "[[groups]]\nid = \"leaders\"\nname = \"Strategic Leaders Group\"\n\n[dispute_resolution]\nforum = \"leaders\"",
@@ -389,13 +441,26 @@ rule!(
                 continue;
             };
             let needle = other.to_lowercase();
-            for (t, _, span) in occurrences_at(cx, &needle) {
-                if reported
-                    .iter()
-                    .any(|r| r.start <= span.start && span.end <= r.end)
+            for (t, at, span) in occurrences_at(cx, &needle) {
+                // A group's name is a proper noun: "a strategic group" is not "Strategic Group".
+                if matched(t, at, needle.len()) != other {
+                    continue;
+                }
+                // Report each place once (several groups can share a name), and not again
+                // where `forum_called` already records the same words.
+                let same_as_forum_called = doc
+                    .dispute_resolution
+                    .as_ref()
+                    .and_then(|d| d.forum_called.as_ref())
+                    .is_some_and(|c| c.get() == &other);
+                if same_as_forum_called
+                    || reported
+                        .iter()
+                        .any(|r| r.start <= span.start && span.end <= r.end)
                 {
                     continue;
                 }
+                reported.push(span.clone());
                 out.push(
                     finding(
                         meta,
@@ -551,5 +616,46 @@ mod tests {
             .1
             .is_empty()
         );
+        // Lower case is ordinary prose, not the group's name.
+        let board = "[[groups]]\nid = \"board\"\nname = \"Strategic Board\"\n";
+        assert!(
+            run_rule(
+                &GroupNameConsistent,
+                &format!("{board}[voice]\ndescription = \"It is a strategic group of leaders.\"\n")
+            )
+            .1
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_short_forms_are_the_same_name() {
+        let name = "Bedfordshire, Luton and Milton Keynes Integrated Care Board";
+        assert!(is_short_form("BLMK ICB", name));
+        assert!(is_short_form("BLMK Integrated Care Board", name));
+        assert!(is_short_form(
+            "NHS BLMK ICB",
+            "NHS Bedfordshire, Luton and Milton Keynes ICB"
+        ));
+        assert!(is_short_form(
+            "Bedfordshire Probation",
+            "Bedfordshire Probation Service"
+        ));
+        assert!(!is_short_form(
+            "Bedfordshire Constabulary",
+            "Bedfordshire Police"
+        ));
+        assert!(!is_short_form("BLMK CCG", name));
+        assert!(!is_short_form(
+            "Probation Bedfordshire",
+            "Bedfordshire Probation Service"
+        ));
+        let (_, found) = run_rule(
+            &OrgNameConsistent,
+            &format!(
+                "[[organisations]]\nid = \"icb\"\nname = \"{name}\"\nkind = \"integrated_care_board\"\nalso_called = [\"BLMK ICB\"]\n"
+            ),
+        );
+        assert!(found.is_empty(), "{found:#?}");
     }
 }

@@ -216,8 +216,15 @@ rule!(
             let mut d = finding(meta, report.span(), "the yearly report is not sent to the Department for Education (Multi-Agency Safeguarding Arrangements Unit)")
                 .with_label("recipients")
                 .with_help("send a copy to the DfE's Multi-Agency Safeguarding Arrangements Unit within 7 days of publication");
-            if let Some((n, _, span)) = obsolete {
-                d = d.with_secondary(span.clone(), format!("{n}: a body that no longer exists"));
+            if let Some((_, r, span)) = obsolete {
+                let name = cx
+                    .model
+                    .organisation(&r.organisation)
+                    .map_or(r.organisation.to_string(), |o| o.name.to_string());
+                d = d.with_secondary(
+                    span.clone(),
+                    format!("{name}: a body that no longer exists"),
+                );
             }
             out.push(d);
         }
