@@ -63,7 +63,7 @@ rule!(
         citation: "Children Act 2004 s.16E(3) and s.16Q (as amended by the Health and Care Act 2022)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Each organisation's name (and the other names it is `also_called`) against a registry of bodies that no longer exist, with the date each ended: clinical commissioning groups (1 July 2022), the What Works Centre for Children's Social Care (June 2023), the National Probation Service (June 2021), and others. It is an error when such a body is named as a safeguarding partner, child death review partner or yearly-report recipient in a document dated after it ended; otherwise a warning once the body has ended by the document's date or by today.",
+        what: "Each organisation's name (and the other names it is `also_called`) against a registry of bodies that no longer exist, with the date each ended: clinical commissioning groups (1 July 2022), the What Works Centre for Children's Social Care (June 2023), the National Probation Service (June 2021), and others. It is an error when such a body is named as a safeguarding partner, child death review partner or yearly-report recipient in a document dated after it ended; otherwise a warning once the body has ended by the document's date or by today. Where the registry's date is announced but not verified (BLMK ICB's merger on 1 April 2026), the finding is a warning at most.",
         why: "A body that no longer exists cannot hold a statutory duty or receive a report. Naming one means the arrangements have not been updated for a reorganisation, and leaves unclear which body is responsible now.",
         fails: "[[organisations]]\nid = \"beds-ccg\"\nname = \"Bedfordshire Clinical Commissioning Group\"\nkind = \"clinical_commissioning_group\"\n\n[child_death_review]\npartners = [\"beds-ccg\"]",
         passes: "[[organisations]]\nid = \"example-icb\"\nname = \"NHS Example Integrated Care Board\"\nkind = \"integrated_care_board\"\n\n[child_death_review]\npartners = [\"example-icb\"]",
@@ -90,6 +90,12 @@ rule!(
                 (true, None) => Severity::Warning,
                 (false, _) if cx.today >= body.ended => Severity::Warning,
                 (false, _) => continue,
+            };
+            // An unverified date never makes an error.
+            let severity = if body.confirmed {
+                severity
+            } else {
+                severity.min(Severity::Warning)
             };
             let when = if ended_by_document {
                 format!(
@@ -135,7 +141,7 @@ rule!(
         citation: "Children Act 2004 s.16E(3) and s.16Q (as amended by the Health and Care Act 2022)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Each organisation named in `[[partners]]` or `child_death_review.partners`, against the registry of bodies that have ended: an error if it had ended by the document's latest date (or is a clinical commissioning group in a document dated after 1 July 2022), a warning if it has ended since, by `--today`.",
+        what: "Each organisation named in `[[partners]]` or `child_death_review.partners`, against the registry of bodies that have ended: an error if it had ended by the document's latest date (or is a clinical commissioning group in a document dated after 1 July 2022), a warning if it has ended since, by `--today`. Where the registry's date is announced but not verified (BLMK ICB's merger on 1 April 2026), it is a warning at most.",
         why: "Only a body that exists can hold the statutory duties. Clinical commissioning groups were abolished on 1 July 2022; integrated care boards have since been merged. A partner that no longer exists means the arrangements name nobody for that duty.",
         fails: "[[organisations]]\nid = \"beds-ccg\"\nname = \"Bedfordshire Clinical Commissioning Group\"\nkind = \"clinical_commissioning_group\"\n\n[[partners]]\norganisation = \"beds-ccg\"",
         passes: "[[partners]]\norganisation = \"example-icb\"",
@@ -159,11 +165,19 @@ rule!(
             } else {
                 continue;
             };
+            let (severity, hedge) = if body.confirmed {
+                (severity, "")
+            } else {
+                (
+                    severity.min(Severity::Warning),
+                    " (announced; the formal order is not verified)",
+                )
+            };
             let mut d = finding(
                 meta,
                 org.name.span(),
                 format!(
-                    "{} is named as {role}, but {} ended on {}",
+                    "{} is named as {role}, but {} ended on {}{hedge}",
                     org.name.get(),
                     body.name,
                     body.ended
@@ -186,7 +200,7 @@ pub(super) const RULES: &[&'static dyn super::Rule] =
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::{run_rule, spans};
+    use crate::rules::testing::{run_rule, run_rule_on, spans};
 
     const CCG: &str = "[[organisations]]\nid = \"beds-ccg\"\nname = \"Bedfordshire Clinical Commissioning Group\"\nkind = \"clinical_commissioning_group\"\n";
 
@@ -215,6 +229,19 @@ mod tests {
             .1
             .is_empty()
         );
+    }
+
+    #[test]
+    fn an_unverified_end_date_is_only_a_warning() {
+        // BLMK ICB's merger date is announced, not verified: a later document naming it as a
+        // child death review partner gets a warning, not an error.
+        let blmk = "[[organisations]]\nid = \"blmk\"\nname = \"BLMK ICB\"\nkind = \"integrated_care_board\"\n[child_death_review]\npartners = [\"blmk\"]\n";
+        let dated =
+            crate::rules::testing::BASE.replace("published = 2025-01-10", "published = 2026-06-10");
+        let (text, found) = run_rule_on(&SafeguardingPartnerBodyCurrent, &format!("{dated}{blmk}"));
+        assert_eq!(spans(&text, &found), ["\"BLMK ICB\""]);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(found[0].message.contains("not verified"));
     }
 
     #[test]

@@ -16,6 +16,10 @@ pub struct ObsoleteBody {
     pub ended: Day,
     /// The evidence for the date.
     pub source: &'static str,
+    /// Whether the date is confirmed by primary evidence (legislation, an order). An announced
+    /// but unverified date makes a finding a warning at most: masa must not call a document
+    /// unlawful on an unverified date.
+    pub confirmed: bool,
 }
 
 const fn day(year: i32, month: u8, d: u8) -> Day {
@@ -34,6 +38,7 @@ pub const OBSOLETE_BODIES: &[ObsoleteBody] = &[
         replaced_by: "integrated care boards (ICBs)",
         ended: day(2022, 7, 1),
         source: "Health and Care Act 2022; CCGs were abolished on 1 July 2022 (SI 2022/634)",
+        confirmed: true,
     },
     ObsoleteBody {
         patterns: &[
@@ -44,6 +49,7 @@ pub const OBSOLETE_BODIES: &[ObsoleteBody] = &[
         replaced_by: "Foundations – What Works Centre for Children & Families (merged with the Early Intervention Foundation)",
         ended: day(2023, 6, 6),
         source: "Foundations launch, 6 June 2023",
+        confirmed: true,
     },
     ObsoleteBody {
         patterns: &[
@@ -54,6 +60,7 @@ pub const OBSOLETE_BODIES: &[ObsoleteBody] = &[
         replaced_by: "the Probation Service (HMPPS)",
         ended: day(2021, 6, 26),
         source: "unification of probation services, 26 June 2021",
+        confirmed: true,
     },
     ObsoleteBody {
         patterns: &["local safeguarding children board", "lscb"],
@@ -61,6 +68,7 @@ pub const OBSOLETE_BODIES: &[ObsoleteBody] = &[
         replaced_by: "the safeguarding partners' multi-agency safeguarding arrangements",
         ended: day(2019, 9, 29),
         source: "Children and Social Work Act 2017 s.30; new arrangements in place by 29 September 2019",
+        confirmed: true,
     },
     ObsoleteBody {
         patterns: &["public health england"],
@@ -68,6 +76,7 @@ pub const OBSOLETE_BODIES: &[ObsoleteBody] = &[
         replaced_by: "the UK Health Security Agency and the Office for Health Improvement and Disparities",
         ended: day(2021, 10, 1),
         source: "Public Health England closed on 1 October 2021",
+        confirmed: false,
     },
     ObsoleteBody {
         patterns: &[
@@ -79,6 +88,7 @@ pub const OBSOLETE_BODIES: &[ObsoleteBody] = &[
         replaced_by: "Bedfordshire Hospitals NHS Foundation Trust",
         ended: day(2020, 4, 1),
         source: "merger forming Bedfordshire Hospitals NHS Foundation Trust, 1 April 2020",
+        confirmed: true,
     },
     ObsoleteBody {
         patterns: &[
@@ -91,6 +101,7 @@ pub const OBSOLETE_BODIES: &[ObsoleteBody] = &[
         replaced_by: "NHS Central East ICB (BLMK, Hertfordshire and West Essex, Cambridgeshire and Peterborough)",
         ended: day(2026, 4, 1),
         source: "written ministerial statement of 9 September 2025 (new ICB footprints from 1 April 2026; formal order not verified)",
+        confirmed: false,
     },
 ];
 

@@ -164,7 +164,7 @@ rule!(
         citation: "WT2023 ch. 2, para 109",
         editions: SINCE_WT2023,
         enabled: true,
-        what: "That `yearly_report.recipients` includes the Child Safeguarding Practice Review Panel (an organisation whose name contains \"Safeguarding Practice Review Panel\") and a Department for Education recipient; that no recipient is a body that had ceased to exist (such as the What Works Centre for Children's Social Care); and that `within_days` is at most 7.",
+        what: "That `yearly_report.recipients` includes the Child Safeguarding Practice Review Panel (an organisation whose name contains \"Safeguarding Practice Review Panel\") and a Department for Education recipient; that no recipient is a body that had ceased to exist (such as the What Works Centre for Children's Social Care); and that `within_days` is at most 7 (para 109 says days: a recipient marked `working_days = true` is reported above 5 working days, which can run past 7 calendar days).",
         why: "Para 109: a copy goes to the Panel and to the DfE's Multi-Agency Safeguarding Arrangements Unit within 7 days of publication. Sending it to a body that no longer exists means the DfE does not get it.",
         fails: "[[organisations]]\nid = \"what-works\"\nname = \"What Works Centre for Children's Social Care\"\nkind = \"national_body\"\n\n[[yearly_report.recipients]]\norganisation = \"what-works\"",
         passes: "[[yearly_report.recipients]]\norganisation = \"panel\"\nwithin_days = 7\n\n[[yearly_report.recipients]]\norganisation = \"dfe-masa-unit\"\nwithin_days = 7",
@@ -228,14 +228,35 @@ rule!(
             }
             out.push(d);
         }
-        for (name, recipient, _) in &names {
-            if let Some(days) = recipient.within_days.as_ref().filter(|d| *d.get() > 7) {
-                out.push(
-                    finding(meta, days.span(), format!("the yearly report reaches {name} within {} days, later than the 7 days of para 109", days.get()))
-                        .with_label("too late")
-                        .with_help("send copies within 7 days of publication"),
-                );
-            }
+        for (_, recipient, _) in &names {
+            let Some(days) = &recipient.within_days else {
+                continue;
+            };
+            let name = cx
+                .model
+                .organisation(&recipient.organisation)
+                .map_or(recipient.organisation.to_string(), |o| o.name.to_string());
+            let working = recipient.working_days.as_ref().is_some_and(|w| *w.get());
+            // Para 109 says 7 days, not working days: more than 5 working days can run past
+            // 7 calendar days.
+            let message = if working && *days.get() > 5 {
+                format!(
+                    "the yearly report reaches {name} within {} working days, which can be later than the 7 days of para 109",
+                    days.get()
+                )
+            } else if *days.get() > 7 {
+                format!(
+                    "the yearly report reaches {name} within {} days, later than the 7 days of para 109",
+                    days.get()
+                )
+            } else {
+                continue;
+            };
+            out.push(
+                finding(meta, days.span(), message)
+                    .with_label("too late")
+                    .with_help("send copies within 7 days of publication (calendar days, not working days)"),
+            );
         }
     }
 );
@@ -417,6 +438,20 @@ mod tests {
             "{ORGS}[[yearly_report.recipients]]\norganisation = \"panel\"\nwithin_days = 7\n[[yearly_report.recipients]]\norganisation = \"dfe\"\nwithin_days = 7\n"
         );
         assert!(run_rule(&YearlyReportRecipients, &good).1.is_empty());
+        // 7 working days is not 7 days.
+        let working = good.replace(
+            "within_days = 7\n",
+            "within_days = 7\nworking_days = true\n",
+        );
+        let (text, found) = run_rule(&YearlyReportRecipients, &working);
+        assert_eq!(spans(&text, &found), ["7", "7"]);
+        assert!(
+            found[0].message.contains("7 working days"),
+            "{}",
+            found[0].message
+        );
+        let five = working.replace("within_days = 7", "within_days = 5");
+        assert!(run_rule(&YearlyReportRecipients, &five).1.is_empty());
     }
 
     #[test]
