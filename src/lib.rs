@@ -84,6 +84,11 @@ pub mod cli;
 use std::path::{Path, PathBuf};
 
 pub use model::{Day, Model};
+
+/// Where masa's source and documentation live, for links in SARIF output. The project has no
+/// public home yet, so this is a placeholder in the reserved `.invalid` domain (RFC 2606): no
+/// link can lead somewhere wrong. Change it here when masa is published.
+pub const HOMEPAGE: &str = "https://masa.invalid";
 pub use report::{Diagnostic, FileReport, Report, Severity};
 
 /// Settings for a check.

@@ -233,3 +233,43 @@ fn rules_and_explain() {
         .code(2)
         .stderr(predicate::str::contains("did you mean `funding-total`?"));
 }
+
+#[test]
+fn sarif_and_github_formats_from_the_command_line() {
+    let out = masa()
+        .args([
+            "check",
+            "tests/fixtures/three-problems.toml",
+            "--format",
+            "sarif",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let log: serde_json::Value = serde_json::from_slice(&out).expect("SARIF is JSON");
+    assert_eq!(log["version"], "2.1.0");
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 3);
+    masa()
+        .args([
+            "check",
+            "tests/fixtures/three-problems.toml",
+            "--format",
+            "github",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with(
+            "::error file=tests/fixtures/three-problems.toml,line=",
+        ));
+}
+
+#[test]
+fn explain_covers_the_pipeline_checks_too() {
+    masa()
+        .args(["explain", "toml-syntax"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("not valid TOML"));
+}

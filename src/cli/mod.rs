@@ -77,8 +77,14 @@ struct CheckArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
+    /// For people: each finding with the lines it concerns.
     Human,
+    /// For programs: versioned JSON (files, diagnostics, summary).
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -127,10 +133,21 @@ pub fn main() -> ExitCode {
                 print_out(&docs::explain(r.meta()));
                 ExitCode::SUCCESS
             }
+            None if docs::PIPELINE_CHECKS.iter().any(|(id, ..)| *id == rule) => {
+                let (id, severity, what) = docs::PIPELINE_CHECKS
+                    .iter()
+                    .find(|(id, ..)| *id == rule)
+                    .expect("checked above");
+                print_out(&format!(
+                    "{id} ({severity}, a check of masa's pipeline: it cannot be turned off)\n\n{what}\n"
+                ));
+                ExitCode::SUCCESS
+            }
             None => {
                 let ids: Vec<&str> = crate::rules::catalog()
                     .iter()
                     .map(|r| r.meta().id)
+                    .chain(docs::PIPELINE_CHECKS.iter().map(|(id, ..)| *id))
                     .collect();
                 match crate::structure::suggest(&rule, ids.iter().copied()) {
                     Some(s) => eprintln!(
@@ -199,6 +216,8 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         }
         Format::Json => print_out(&json::render(&report)),
+        Format::Sarif => print_out(&crate::report::sarif::render(&report, &options.rules)),
+        Format::Github => print_out(&crate::report::github::render(&report)),
     }
     exit_code(&report, args.deny_warnings)
 }

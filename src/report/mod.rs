@@ -2,9 +2,11 @@
 //! (miette's graphical report) and for machines (JSON).
 
 mod diagnostic;
+pub mod github;
 pub mod human;
 pub mod json;
 mod line_index;
+pub mod sarif;
 
 pub use diagnostic::{Diagnostic, Label, Related, Severity};
 pub use line_index::{LineIndex, Position};

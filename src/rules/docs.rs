@@ -6,9 +6,51 @@ use serde::Serialize;
 
 use super::{Level, Rule, RuleMeta};
 use crate::model::Edition;
+use crate::report::Severity;
 
 /// Where the generated rule documentation is committed, relative to the crate root.
 pub const DOCS_PATH: &str = "docs/rules.md";
+
+/// The pipeline's own checks (not rules of the catalog, never configurable): id, what they
+/// report. Listed so that every rule id a finding can carry is documented, and so that SARIF's
+/// `tool.driver.rules` covers every result.
+pub const PIPELINE_CHECKS: &[(&str, Severity, &str)] = &[
+    (
+        "toml-syntax",
+        Severity::Error,
+        "The file is not valid TOML, or not UTF-8 text. Nothing else is checked until it parses.",
+    ),
+    (
+        "file-too-large",
+        Severity::Error,
+        "The file is larger than the limit (10 MiB by default, `--max-file-size`); it is not read.",
+    ),
+    (
+        "schema",
+        Severity::Error,
+        "The file does not match the arrangements format: an unknown key (with a suggestion), a value of the wrong type, a value not among those allowed, or a missing required key.",
+    ),
+    (
+        "unknown-reference",
+        Severity::Error,
+        "An id is used (as a partner, chair, group member, …) that no organisation, role or group declares, or one of the wrong kind.",
+    ),
+    (
+        "duplicate-id",
+        Severity::Error,
+        "Two organisations, roles or groups share an id; ids are one namespace.",
+    ),
+    (
+        "lint-config",
+        Severity::Error,
+        "A lint setting (in masa.toml, `--config` or a document's `[lints]`) is invalid: an unknown rule, or an `allow` without a `reason`.",
+    ),
+    (
+        "unused-allow",
+        Severity::Warning,
+        "An `allow` in the lint settings matched no finding: the problem it excused is gone, so the allow should go too.",
+    ),
+];
 
 /// Requirements in statute.md that cannot be checked from a document, and why.
 pub const NOT_CHECKABLE: &[(&str, &str)] = &[
@@ -148,7 +190,11 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
     s.push_str("# masa rules\n\n");
     s.push_str("<!-- Generated from the rule catalog in src/rules/ by `masa rules --format markdown`; do not edit by hand. -->\n\n");
     s.push_str("Every finding names the rule that made it. Severities are the defaults: statutory duties (MUST) are errors, statutory guidance (SHOULD) warnings, data-quality checks warnings except arithmetic that is provably wrong. `masa explain RULE` prints any entry below.\n\n");
-    s.push_str("The pipeline's own checks: `toml-syntax` (not valid TOML or not UTF-8), `file-too-large`, `schema` (the file does not match the format), `unknown-reference` (an id nobody declares, with a suggestion) and `duplicate-id`.\n\n");
+    s.push_str("The pipeline's own checks cannot be turned off:\n\n");
+    for (id, severity, what) in PIPELINE_CHECKS {
+        let _ = writeln!(s, "- `{id}` ({severity}): {what}");
+    }
+    s.push('\n');
     s.push_str("| rule | severity | summary |\n|---|---|---|\n");
     for r in rules {
         let m = r.meta();
