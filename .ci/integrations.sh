@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Integration checks with real third-party tools from PyPI, run by .ci/run:
+#   1. check-jsonschema (an independent JSON Schema implementation) accepts every arrangements/
+#      file against the committed schema, so the schema means what masa means;
+#   2. the real pre-commit tool runs masa's hooks against a scratch repository holding a good and
+#      a bad arrangement file: the good one passes, the bad one fails with masa's message.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "tools from PyPI: pre-commit, check-jsonschema"
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check pre-commit check-jsonschema
+export PATH="$work/venv/bin:$PATH"
+pre-commit --version
+check-jsonschema --version
+
+step "check-jsonschema: every arrangements/ file against schemas/arrangements.schema.json"
+mapfile -t files < <(find "$root/arrangements" -name '*.toml' | sort)
+check-jsonschema --schemafile "$root/schemas/arrangements.schema.json" "${files[@]}"
+# And it can fail: a file with an unknown key is refused.
+printf 'schema_version = 1\n[partnership]\nname = "X"\nnmae = "typo"\n' > "$work/bad-schema.toml"
+if check-jsonschema --schemafile "$root/schemas/arrangements.schema.json" "$work/bad-schema.toml" >/dev/null 2>&1; then
+  echo "check-jsonschema accepted a file with an unknown key"; exit 1
+fi
+
+step "pre-commit: masa's hooks on a scratch repository"
+cargo build --quiet --manifest-path "$root/Cargo.toml"
+repo="$work/partnership"
+mkdir -p "$repo/arrangements"
+git -C "$repo" init --quiet
+cp "$root/arrangements/example/northmoor.toml" "$repo/arrangements/good.toml"
+cp "$root/tests/fixtures/three-problems.toml" "$repo/arrangements/bad.toml"
+sed -i 's#^\#:schema .*##' "$repo/arrangements/good.toml"
+git -C "$repo" add .
+export PRE_COMMIT_HOME="$work/pre-commit-home"
+
+run_hook() { # hook-id file
+  (cd "$repo" && pre-commit try-repo "$root" "$1" --files "$2" --color never) > "$work/out.txt" 2>&1
+}
+
+for hook in masa-system masa; do
+  if [ "$hook" = masa-system ]; then
+    export PATH="$root/target/debug:$PATH"   # the binary just built
+  fi
+  if ! run_hook "$hook" arrangements/good.toml; then
+    cat "$work/out.txt"; echo "hook $hook failed on a good file"; exit 1
+  fi
+  if run_hook "$hook" arrangements/bad.toml; then
+    cat "$work/out.txt"; echo "hook $hook passed a bad file"; exit 1
+  fi
+  grep -q "unknown key" "$work/out.txt" || { cat "$work/out.txt"; echo "hook $hook did not show masa's message"; exit 1; }
+  echo "hook $hook: good file passes, bad file fails with masa's message"
+done
