@@ -71,6 +71,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod init;
 pub mod lints;
 pub mod load;
 pub mod model;

@@ -273,3 +273,46 @@ fn explain_covers_the_pipeline_checks_too() {
         .code(0)
         .stdout(predicate::str::contains("not valid TOML"));
 }
+
+#[test]
+fn init_writes_a_starter_that_check_reads_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new.toml");
+    let file_arg = file.to_str().unwrap();
+    masa()
+        .args(["init", file_arg, "--area", "Northmoor"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("fill in each TODO"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("name = \"Northmoor Safeguarding Children Partnership\""));
+    // The starter parses and passes the structure stage; the rules report what is left to do.
+    let out = masa()
+        .args(["check", file_arg, "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let rules: Vec<&str> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"placeholder-text"), "{rules:?}");
+    assert!(
+        !rules
+            .iter()
+            .any(|r| ["schema", "toml-syntax", "unknown-reference"].contains(r))
+    );
+    // A second init to the same path refuses and leaves the file alone.
+    std::fs::write(&file, "mine").unwrap();
+    masa()
+        .args(["init", file_arg])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+}

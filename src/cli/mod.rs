@@ -39,6 +39,15 @@ enum Command {
         /// The rule id, e.g. funding-total.
         rule: String,
     },
+    /// Write a starter arrangements file with every section and placeholders to fill in.
+    Init {
+        /// Where to write it (default: arrangements/<area>.toml). An existing file is never
+        /// overwritten.
+        path: Option<PathBuf>,
+        /// The area's name, e.g. "Bedford Borough".
+        #[arg(long, default_value = "Example")]
+        area: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -128,6 +137,7 @@ pub fn main() -> ExitCode {
             });
             ExitCode::SUCCESS
         }
+        Command::Init { path, area } => init(path, &area),
         Command::Explain { rule } => match crate::rules::find(&rule) {
             Some(r) => {
                 print_out(&docs::explain(r.meta()));
@@ -160,6 +170,66 @@ pub fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
+    let path = path.unwrap_or_else(|| {
+        PathBuf::from("arrangements").join(format!("{}.toml", crate::init::slug(area)))
+    });
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    if let Err(e) = std::fs::create_dir_all(parent) {
+        eprintln!(
+            "masa: cannot create `{}`: {}",
+            parent.display(),
+            crate::describe_io(&e)
+        );
+        return ExitCode::from(2);
+    }
+    // The `#:schema` line, if the project keeps the schema where masa's own layout does.
+    let schema = std::path::Path::new(crate::structure::schema::SCHEMA_PATH);
+    let relative = match (schema.canonicalize(), parent.canonicalize()) {
+        (Ok(schema), Ok(dir)) => Some(
+            crate::init::relative_path(&dir, &schema)
+                .to_string_lossy()
+                .replace('\\', "/"),
+        ),
+        _ => None,
+    };
+    let text = crate::init::starter(area, relative.as_deref());
+    // create_new: an existing file is never overwritten, even if it appears meanwhile.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    match written {
+        Ok(()) => {
+            println!(
+                "wrote {}: fill in each TODO, then run `masa check {}`",
+                path.display(),
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "masa: `{}` already exists; masa init never overwrites a file (give another path)",
+                path.display()
+            );
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!(
+                "masa: cannot write `{}`: {}",
+                path.display(),
+                crate::describe_io(&e)
+            );
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -53,7 +53,7 @@ rule!(
         citation: "Data quality (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Every text value for \"TBC\", \"[image: …]\" and Word bookmark artefacts such as \"[bookmark: _Hlk…]\".",
+        what: "Every text value for \"TBC\", \"TODO\" (the placeholders `masa init` writes), \"[image: …]\" and Word bookmark artefacts such as \"[bookmark: _Hlk…]\".",
         why: "A published placeholder shows that part of the arrangements was never finished; bookmark debris shows text was pasted without review.",
         fails: "[[groups]]\nid = \"education-group\"\nname = \"Safeguarding Education Group\"\npurpose = \"Themes: (TBC)\"",
         passes: "[[groups]]\nid = \"education-group\"\nname = \"Safeguarding Education Group\"\npurpose = \"Themes: child on child abuse, radicalisation\"",
@@ -72,8 +72,20 @@ rule!(
                     .is_none_or(|c| !c.is_alphanumeric());
                 before && after
             });
+            let todo = t.text.match_indices("TODO").find(|(i, _)| {
+                let before = t.text[..*i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let after = t.text[i + 4..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                before && after
+            });
             let found = tbc
                 .map(|(i, _)| (i, 3, "\"TBC\" (to be confirmed)"))
+                .or_else(|| todo.map(|(i, _)| (i, 4, "a \"TODO\" placeholder")))
                 .or_else(|| {
                     lower
                         .find("[bookmark:")
@@ -507,6 +519,19 @@ mod tests {
         );
         assert_eq!(spans(&text, &found), ["TBC"]);
         assert!(run_rule(&PlaceholderText, "[[groups]]\nid = \"g\"\nname = \"G\"\npurpose = \"Themes: neglect; ABC is not TBCX\"\n").1.is_empty());
+        let (text, found) = run_rule(
+            &PlaceholderText,
+            "[voice]\ndescription = \"TODO: how children are heard\"\n",
+        );
+        assert_eq!(spans(&text, &found), ["TODO"]);
+        assert!(
+            run_rule(
+                &PlaceholderText,
+                "[voice]\ndescription = \"Todos los niños; TODOS\"\n"
+            )
+            .1
+            .is_empty()
+        );
     }
 
     #[test]
