@@ -21,6 +21,31 @@
 //! assert_eq!(d.help.as_deref(), Some("did you mean `published`?"));
 //! ```
 //!
+//! A report renders in every format the CLI offers, and project lint levels come from the same
+//! `masa.toml` the CLI reads:
+//!
+//! ```
+//! use masa::report::{github, human, json, sarif};
+//!
+//! let lints = masa::lints::ProjectLints::parse(
+//!     "[lints]\nfunding-declared = { level = \"allow\", reason = \"funded by the council alone\" }\n",
+//!     &masa::rules::catalog(),
+//! ).expect("valid configuration");
+//! let options = masa::Options { lints, ..masa::Options::default() };
+//! let toml = "schema_version = 1\n[partnership]\nname = \"Example\"\n";
+//! let report = masa::Report {
+//!     files: vec![masa::check_source("example.toml", toml.as_bytes(), &options)],
+//!     unreadable: vec![],
+//! };
+//! assert!(report.files[0].diagnostics.iter().all(|d| d.rule != "funding-declared"));
+//! let text = human::render(&report, &human::HumanOptions::default());
+//! assert!(text.contains("published-date-present"));
+//! let machine: serde_json::Value = serde_json::from_str(&json::render(&report)).unwrap();
+//! assert_eq!(machine["summary"]["files"], 1);
+//! assert!(sarif::render(&report, &options.rules).contains("\"version\": \"2.1.0\""));
+//! assert!(github::render(&report).starts_with("::"));
+//! ```
+//!
 //! Embedders can add rules of their own next to the statutory catalog:
 //!
 //! ```
