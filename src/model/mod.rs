@@ -43,11 +43,64 @@ pub struct TextValue {
     pub span: Span,
 }
 
-/// Collects every string value, except ids and web addresses (not prose).
+/// Keys whose string values are not prose: ids, references to ids, the closed vocabularies
+/// (enums), dates, money and web addresses. Wording rules ("Designate", "TBC") must not read an
+/// id such as `icb-ceo-designate`. A test checks the list against the schema.
+pub const NOT_PROSE: &[&str] = &[
+    // ids and references to them
+    "id",
+    "agency",
+    "areas",
+    "by",
+    "chair",
+    "delegates",
+    "employer",
+    "forum",
+    "group",
+    "groups",
+    "host",
+    "lead",
+    "manager",
+    "members",
+    "nominated_by",
+    "operational_groups",
+    "organisation",
+    "panel",
+    "partners",
+    "partnership",
+    "provider",
+    "reports_to",
+    "role",
+    "scrutineer",
+    "strategic_groups",
+    // closed vocabularies
+    "contents",
+    "edition",
+    "guidance_edition",
+    "kind",
+    "publication",
+    "scope",
+    "unit",
+    // dates, years, money, percentages
+    "agreed",
+    "amount",
+    "date",
+    "financial_year",
+    "period",
+    "published",
+    "stated_percent",
+    "stated_total",
+    "updated",
+    // web addresses
+    "url",
+    "website",
+];
+
+/// Collects every string value that is prose (see [`NOT_PROSE`]).
 fn collect_texts(value: &toml::de::DeValue<'_>, span: Span, key: &str, out: &mut Vec<TextValue>) {
     use toml::de::DeValue;
     match value {
-        DeValue::String(s) if !matches!(key, "id" | "url" | "website") => out.push(TextValue {
+        DeValue::String(s) if !NOT_PROSE.contains(&key) => out.push(TextValue {
             key: key.to_owned(),
             text: s.to_string(),
             span,
@@ -136,5 +189,54 @@ fn value_help(message: &str) -> &'static str {
         "write amounts like \"£137,730.19\" or 137730.19"
     } else {
         "correct the value as described"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NOT_PROSE;
+    use serde_json::Value;
+
+    /// The definition a property's value (or its items) refers to, if any.
+    fn referred<'a>(property: &'a Value, definitions: &'a Value) -> Option<(&'a str, &'a Value)> {
+        let reference = property
+            .get("$ref")
+            .or_else(|| property.get("items").and_then(|i| i.get("$ref")))?
+            .as_str()?;
+        let name = reference.rsplit('/').next()?;
+        Some((name, definitions.get(name)?))
+    }
+
+    #[test]
+    fn every_id_enum_date_and_money_key_is_not_prose() {
+        let schema = crate::structure::schema::arrangements_schema().to_value();
+        let definitions = &schema["definitions"];
+        let mut tables: Vec<&Value> = vec![&schema];
+        tables.extend(definitions.as_object().into_iter().flat_map(|d| d.values()));
+        let mut keys_seen = Vec::new();
+        for table in tables {
+            for (key, property) in table["properties"].as_object().into_iter().flatten() {
+                keys_seen.push(key.as_str());
+                let Some((name, definition)) = referred(property, definitions) else {
+                    continue;
+                };
+                // A string with its own definition is an id, an enum, a date, money or a
+                // percentage: never prose.
+                let string_like = definition.get("enum").is_some()
+                    || definition.get("type") == Some(&Value::from("string"));
+                if string_like {
+                    assert!(
+                        NOT_PROSE.contains(&key.as_str()),
+                        "`{key}` ({name}) is not prose: add it to NOT_PROSE"
+                    );
+                }
+            }
+        }
+        for key in NOT_PROSE {
+            assert!(
+                keys_seen.contains(key),
+                "NOT_PROSE lists `{key}`, which is no key of the schema"
+            );
+        }
     }
 }

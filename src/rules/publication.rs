@@ -75,33 +75,26 @@ rule!(
         id: "arrangements-published",
         level: Level::Must,
         default_severity: Severity::Error,
-        summary: "The arrangements are published: the file records when and where.",
+        summary: "The arrangements are published: the file records where.",
         citation: "Children Act 2004 s.16G(2); WT2023 ch. 2, para 103",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `partnership.published` (a date) is present, and where the arrangements are published: `partnership.url` (a web address) or, when no address is known, `partnership.published_on` (in words).",
-        why: "The partners must publish the arrangements. A record with no publication date or address cannot show that they have, or let a reader find the published version.",
+        what: "That the file records where the arrangements are published: `partnership.url` (a web address) or, when no address is known, `partnership.published_on` (in words). The publication date is `published-date-present`'s concern, so a missing date is reported once.",
+        why: "The partners must publish the arrangements. A record with no address cannot show that they have, or let a reader find the published version.",
         fails: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\npublished = 2024-09-27",
         passes: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\npublished = 2024-09-27\nurl = \"https://www.example.org/arrangements\"",
     },
     |meta, cx, out| {
         let p = &cx.model.doc.partnership;
-        let mut missing = Vec::new();
-        if p.published.is_none() {
-            missing.push("the date they were published (`published`)");
-        }
         if p.url.is_none() && p.published_on.is_none() {
-            missing.push("where they are published (`url` or `published_on`)");
-        }
-        if !missing.is_empty() {
             out.push(
                 finding(
                     meta,
                     p.span(),
-                    format!("the file does not record {}", missing.join(" or ")),
+                    "the file does not record where the arrangements are published (`url` or `published_on`)",
                 )
-                .with_label("in this table")
-                .with_help("add published = YYYY-MM-DD and url = \"https://…\" to [partnership]"),
+                .with_label("no `url` or `published_on`")
+                .with_help("add url = \"https://…\" to [partnership], or published_on = \"…\" in words when the document gives no address"),
             );
         }
     }
