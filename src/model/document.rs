@@ -97,6 +97,12 @@ pub struct Arrangements {
     #[serde(default)]
     pub procedures: Vec<Spanned<Link>>,
 
+    /// Other documents and pages the text links to where no section has a place for them
+    /// (guidance, national bodies, local strategies, a linked heading). Say where each appears
+    /// with `appears_in`.
+    #[serde(default)]
+    pub links: Vec<Spanned<Link>>,
+
     /// Serious incident notification, rapid reviews and local child safeguarding practice reviews.
     pub practice_reviews: Option<Spanned<PracticeReviews>>,
 
@@ -592,6 +598,9 @@ pub struct Link {
     /// What the document says it is for.
     #[serde(default)]
     pub purpose: Vec<Text>,
+    /// Where in the document the link appears (a heading or the sentence), when that is not
+    /// clear from where it is recorded.
+    pub appears_in: Option<Text>,
 }
 
 /// Serious incidents, rapid reviews and local child safeguarding practice reviews.
@@ -859,6 +868,10 @@ pub struct Group {
     /// Its members (organisation or role ids), where listed.
     #[serde(default)]
     pub members: Vec<Spanned<Id>>,
+    /// Other names the document uses for the same group, as written ("MASA Executive",
+    /// "SPCSA"). Abbreviations and short forms are fine; other names are reported.
+    #[serde(default)]
+    pub also_called: Vec<Text>,
 }
 
 /// Who a group belongs to.

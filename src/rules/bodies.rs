@@ -60,7 +60,7 @@ rule!(
         level: Level::Quality,
         default_severity: Severity::Error,
         summary: "The arrangements do not name bodies that had been abolished, merged or renamed by the document's date.",
-        citation: "Children Act 2004 s.16E(3) and s.16Q (as amended by the Health and Care Act 2022)",
+        citation: "The Act, order or announcement that ended each body (each finding cites its own: e.g. Health and Care Act 2022 for CCGs)",
         editions: ALL_EDITIONS,
         enabled: true,
         what: "Each organisation's name (and the other names it is `also_called`) against a registry of bodies that no longer exist, with the date each ended: clinical commissioning groups (1 July 2022), the What Works Centre for Children's Social Care (June 2023), the National Probation Service (June 2021), and others. It is an error when such a body is named as a safeguarding partner, child death review partner or yearly-report recipient in a document dated after it ended; otherwise a warning once the body has ended by the document's date or by today. Where the registry's date is announced but not verified (BLMK ICB's merger on 1 April 2026), the finding is a warning at most.",
@@ -102,9 +102,14 @@ rule!(
                     "before this document's date ({})",
                     document_date_as_written(doc)
                 )
-            } else {
+            } else if dated.is_some() {
                 format!(
                     "on {}, after this document was written; update it",
+                    body.ended
+                )
+            } else {
+                format!(
+                    "on {} (the document carries no date, so it is judged as in force today)",
                     body.ended
                 )
             };
@@ -121,10 +126,9 @@ rule!(
                 ),
             )
             .with_label(format!("ended {}", body.ended))
-            .with_help(format!(
-                "replace it with {} ({})",
-                body.replaced_by, body.source
-            ));
+            .with_help(format!("replace it with {}", body.replaced_by))
+            // The evidence is the body's own (the probation reform is not the Health and Care Act).
+            .with_citation(body.source);
             d.severity = severity;
             out.push(d);
         }

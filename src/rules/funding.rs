@@ -102,12 +102,14 @@ rule!(
         if sum.is_zero() {
             return;
         }
-        for c in &funding.contributions {
+        let mut reported = Vec::new();
+        for (i, c) in funding.contributions.iter().enumerate() {
             let Some(stated) = &c.stated_percent else {
                 continue;
             };
             let actual = c.amount.value() * Decimal::from(100) / sum;
             if (actual - stated.value()).abs() > half_unit(stated.value()) {
+                reported.push(i);
                 out.push(
                     finding(
                         meta,
@@ -126,19 +128,48 @@ rule!(
                 );
             }
         }
-        for (i, a) in funding.contributions.iter().enumerate() {
-            for b in &funding.contributions[i + 1..] {
-                if let (Some(pa), Some(pb)) = (&a.stated_percent, &b.stated_percent) {
-                    if a.amount.value() == b.amount.value() && pa.value() != pb.value() {
-                        out.push(
-                            finding(meta, pb.span(), format!("equal amounts ({}) are stated as different shares: {}% and {}%", format_pounds(in_pounds(funding, a.amount.value())), pa.value(), pb.value()))
-                                .with_label("differs")
-                                .with_secondary(pa.span(), "same amount, other share")
-                                .with_help("equal amounts have equal shares: correct one of the percentages"),
-                        );
-                    }
-                }
+        // Equal amounts with different shares, once per amount, and only where no share of
+        // that amount was already reported as wrong (it would be the same mistake again).
+        // Grouped by amount, so the cost stays linear in the number of lines.
+        let mut by_amount: std::collections::BTreeMap<Decimal, Vec<usize>> = Default::default();
+        for (i, c) in funding.contributions.iter().enumerate() {
+            if c.stated_percent.is_some() {
+                by_amount.entry(c.amount.value()).or_default().push(i);
             }
+        }
+        for (amount, lines) in by_amount {
+            if lines.iter().any(|i| reported.contains(i)) {
+                continue;
+            }
+            let percent = |i: usize| funding.contributions[i].stated_percent.as_ref();
+            let Some(first) = percent(lines[0]) else {
+                continue;
+            };
+            let differing: Vec<_> = lines[1..]
+                .iter()
+                .filter_map(|&i| percent(i))
+                .filter(|p| p.value() != first.value())
+                .collect();
+            let Some(at) = differing.first() else {
+                continue;
+            };
+            let mut d = finding(
+                meta,
+                at.span(),
+                format!(
+                    "equal amounts ({}) are stated as different shares: {}% and {}%",
+                    format_pounds(in_pounds(funding, amount)),
+                    first.value(),
+                    at.value()
+                ),
+            )
+            .with_label("differs")
+            .with_secondary(first.span(), "same amount, other share")
+            .with_help("equal amounts have equal shares: correct the percentages");
+            for other in &differing[1..] {
+                d = d.with_secondary(other.span(), "differs too");
+            }
+            out.push(d);
         }
     }
 );
@@ -162,6 +193,10 @@ rule!(
         let Some(funding) = &cx.model.doc.funding else {
             return;
         };
+        // With no funding table at all there is nothing to compare; `funding-declared` says so.
+        if funding.contributions.is_empty() {
+            return;
+        }
         for partner in &cx.model.doc.partners {
             let paid: Decimal = funding
                 .contributions
@@ -422,8 +457,23 @@ mod tests {
             &table("£263.2", "thousands_of_pounds", &rows),
         );
         assert!(found.iter().all(|d| d.rule == "funding-percentages"));
-        // 25.8 / 263.2 = 9.80%: "9.9" is off, and differs from the equal amount's "9.8%".
-        assert_eq!(spans(&text, &found), ["9.9", "9.9"]);
+        // 25.8 / 263.2 = 9.80%: "9.9" is off. It also differs from the equal amount's "9.8%",
+        // but that is the same mistake: reported once.
+        assert_eq!(spans(&text, &found), ["9.9"]);
+        // Equal amounts with shares each within rounding but written differently: once, at
+        // the first that differs.
+        let rows = [
+            ("example-council", "\"£1\"", Some("33")),
+            ("example-icb", "\"£1\"", Some("33.3")),
+            ("example-police", "\"£1\"", Some("33.3")),
+        ];
+        let (text, found) = run_rule(&FundingPercentages, &table("£3", "pounds", &rows));
+        assert_eq!(spans(&text, &found), ["33.3"]);
+        assert!(
+            found[0].message.contains("33% and 33.3%"),
+            "{}",
+            found[0].message
+        );
         let good = [
             ("example-council", "\"£25.8\"", Some("\"9.8%\"")),
             ("example-icb", "\"£25.8\"", Some("9.8")),
@@ -510,6 +560,15 @@ mod tests {
             run_rule(
                 &FundingAllPartnersContribute,
                 &format!("{partners}{}", table("£1,001", "pounds", &rows))
+            )
+            .1
+            .is_empty()
+        );
+        // No table at all: `funding-declared` reports that, this rule stays quiet.
+        assert!(
+            run_rule(
+                &FundingAllPartnersContribute,
+                &format!("{partners}[funding]\nbasis = \"Funding will be agreed.\"\n")
             )
             .1
             .is_empty()

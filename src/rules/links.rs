@@ -57,6 +57,7 @@ fn links(doc: &crate::model::Arrangements) -> Vec<(&Spanned<Link>, &'static str,
         );
     }
     all.extend(doc.procedures.iter().map(|l| (l, "a procedure", false)));
+    all.extend(doc.links.iter().map(|l| (l, "a linked document", false)));
     let sections = [
         &doc.early_years,
         &doc.residential_homes,

@@ -415,7 +415,7 @@ rule!(
         citation: "Data quality (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That the dispute resolution forum is not called something other than its group's name (`forum_called`), and that no text calls a group's \"Group\" a \"Board\" or the other way round (matching the capitalised name, so \"a strategic group\" is not read as \"Strategic Group\").",
+        what: "That no group has other names recorded in `also_called` (abbreviations and short forms aside), that the dispute resolution forum is not called something other than its group's name (`forum_called`), and that no text calls a group's \"Group\" a \"Board\" or the other way round (matching the capitalised name, so \"a strategic group\" is not read as \"Strategic Group\").",
         why: "A board and a group are different bodies in most partnerships: calling the same forum both leaves readers unsure where disputes go.",
         fails: "[[groups]]\nid = \"leaders\"\nname = \"Strategic Leaders Group\"\n\n[dispute_resolution]\nforum = \"leaders\"\nforum_called = \"Strategic Leaders Board\"",
         passes: "[[groups]]\nid = \"leaders\"\nname = \"Strategic Leaders Group\"\n\n[dispute_resolution]\nforum = \"leaders\"",
@@ -423,6 +423,30 @@ rule!(
     |meta, cx, out| {
         let doc = &cx.model.doc;
         let mut reported: Vec<Span> = Vec::new();
+        for group in &doc.groups {
+            // A group's name is often the short form ("Strategic Board") of a longer name
+            // used elsewhere ("Partnership Strategic Board"): either way round is one name.
+            for alias in group.also_called.iter().filter(|a| {
+                !is_short_form(a.get(), group.name.get())
+                    && !is_short_form(group.name.get(), a.get())
+            }) {
+                reported.push(alias.span());
+                out.push(
+                    finding(
+                        meta,
+                        alias.span(),
+                        format!(
+                            "the group \"{}\" is also called \"{}\" in the document",
+                            group.name.get(),
+                            alias.get()
+                        ),
+                    )
+                    .with_label("other name")
+                    .with_secondary(group.name.span(), "group's name")
+                    .with_help("call the group by one name throughout"),
+                );
+            }
+        }
         if let Some(d) = &doc.dispute_resolution {
             if let (Some(forum), Some(called)) = (&d.forum, &d.forum_called) {
                 if let Some(group) = cx
@@ -641,6 +665,14 @@ mod tests {
             .1
             .is_empty()
         );
+        // Other names recorded for a group are reported once each, short forms are not.
+        let (text, found) = run_rule(
+            &GroupNameConsistent,
+            "[[groups]]\nid = \"spcsa\"\nname = \"Statutory Partners Chairs Safeguarding Assurance Meeting\"\nalso_called = [\"SPCSA\", \"MASA Executive\"]\n",
+        );
+        assert_eq!(spans(&text, &found), ["\"MASA Executive\""]);
+        let board = "[[groups]]\nid = \"board\"\nname = \"Strategic Board\"\nalso_called = [\"Partnership Strategic Board\"]\n";
+        assert!(run_rule(&GroupNameConsistent, board).1.is_empty());
         // Lower case is ordinary prose, not the group's name.
         let board = "[[groups]]\nid = \"board\"\nname = \"Strategic Board\"\n";
         assert!(
