@@ -178,20 +178,23 @@ pub fn check_source(path: &str, bytes: &[u8], options: &Options) -> FileReport {
             return FileReport::new(path, lossy, vec![diagnostic]);
         }
     };
-    let findings = check_text(text, options);
-    FileReport::new(path, text.to_owned(), findings)
+    let (findings, facts) = check_text(text, options);
+    let mut report = FileReport::new(path, text.to_owned(), findings);
+    report.facts = facts;
+    report
 }
 
 /// The pipeline on decoded text. Syntax errors stop it (nothing else can be read). With
 /// structural problems, the rules do not run, but the parts that are well formed are still
 /// resolved, so unknown references are reported in the same run.
-fn check_text(text: &str, options: &Options) -> Vec<Diagnostic> {
+/// Also returns the facts the checks across files need, when the document reached the rules.
+fn check_text(text: &str, options: &Options) -> (Vec<Diagnostic>, Option<rules::cross::Facts>) {
     let mut doc = match load::parse(text) {
         Ok(doc) => doc,
-        Err(syntax) => return syntax,
+        Err(syntax) => return (syntax, None),
     };
     if doc.get_ref().is_empty() {
-        return vec![load::empty_document()];
+        return (vec![load::empty_document()], None);
     }
     let (mut findings, usable) = structure::check_and_prune(&mut doc);
     if findings.is_empty() {
@@ -200,10 +203,14 @@ fn check_text(text: &str, options: &Options) -> Vec<Diagnostic> {
             // the same broken reference again in their own words.
             Ok((model, references)) if references.is_empty() => {
                 let found = rules::run_with(&options.rules, &model, options.today, &options.lints);
-                lints::apply(found, &model, &options.lints, &options.rules)
+                let facts = rules::cross::Facts::of(&model);
+                (
+                    lints::apply(found, &model, &options.lints, &options.rules),
+                    Some(facts),
+                )
             }
-            Ok((_, references)) => references,
-            Err(diagnostic) => vec![*diagnostic],
+            Ok((_, references)) => (references, None),
+            Err(diagnostic) => (vec![*diagnostic], None),
         };
     }
     if usable {
@@ -211,7 +218,7 @@ fn check_text(text: &str, options: &Options) -> Vec<Diagnostic> {
             findings.extend(references);
         }
     }
-    findings
+    (findings, None)
 }
 
 /// Parses, validates and resolves a document into its [`Model`], for embedders that want
@@ -317,7 +324,97 @@ pub fn check_paths(paths: &[PathBuf], options: &Options) -> Report {
     }
     unreadable.sort();
     report.unreadable = unreadable;
+    check_across_files(&mut report, options);
     report
+}
+
+/// Checks documents held in memory, each alone and then together: the library form of
+/// `masa check` on several files. `sources` are `(name, bytes)`; the report keeps their order.
+pub fn check_sources(sources: &[(&str, &[u8])], options: &Options) -> Report {
+    let mut report = Report {
+        files: sources
+            .iter()
+            .map(|(name, bytes)| check_source(name, bytes, options))
+            .collect(),
+        unreadable: Vec::new(),
+    };
+    check_across_files(&mut report, options);
+    report
+}
+
+/// Runs the rules that compare documents over every file whose own check reached the rules
+/// (each partnership's latest document only), and adds their findings to the files they
+/// concern, with the places in the other files attached.
+pub fn check_across_files(report: &mut Report, options: &Options) {
+    let cross_rules: Vec<&dyn rules::Rule> = options
+        .rules
+        .iter()
+        .copied()
+        .filter(|r| r.across_files() && lints::runs_across_files(*r, &options.lints))
+        .collect();
+    let with_facts: Vec<usize> = (0..report.files.len())
+        .filter(|&i| report.files[i].facts.is_some())
+        .collect();
+    if cross_rules.is_empty() || with_facts.len() < 2 {
+        return;
+    }
+    let found = {
+        let candidates: Vec<(&str, &rules::cross::Facts)> = with_facts
+            .iter()
+            .filter_map(|&i| {
+                Some((
+                    report.files[i].path.as_str(),
+                    report.files[i].facts.as_ref()?,
+                ))
+            })
+            .collect();
+        let latest: Vec<usize> = rules::cross::latest_per_partnership(&candidates);
+        let latest_files: Vec<(&str, &rules::cross::Facts)> =
+            latest.iter().map(|&i| candidates[i]).collect();
+        let mut all = Vec::new();
+        for neighbours in rules::cross::neighbourhoods(&latest_files) {
+            let set = rules::cross::DocumentSet {
+                files: neighbours.iter().map(|&k| latest_files[k]).collect(),
+            };
+            let mut found = Vec::new();
+            for rule in &cross_rules {
+                rule.check_set(&set, &mut found);
+            }
+            // Set positions back to report positions.
+            let to_report = |k: usize| with_facts[latest[neighbours[k]]];
+            all.extend(found.into_iter().map(|f| {
+                let related: Vec<(usize, model::Span, String)> = f
+                    .related
+                    .into_iter()
+                    .map(|(k, span, message)| (to_report(k), span, message))
+                    .collect();
+                (to_report(f.file), f.diagnostic, related)
+            }));
+        }
+        all
+    };
+    for (file, diagnostic, related) in found {
+        let lint_settings = report.files[file]
+            .facts
+            .as_ref()
+            .map(|f| f.lints.clone())
+            .unwrap_or_default();
+        let Some(mut diagnostic) =
+            lints::apply_across_files(diagnostic, &lint_settings, &options.lints)
+        else {
+            continue;
+        };
+        for (other, span, message) in related {
+            let other = &report.files[other];
+            diagnostic.related.push(report::Related {
+                path: other.path.clone(),
+                source: std::sync::Arc::clone(&other.source),
+                span,
+                message,
+            });
+        }
+        report.files[file].push(diagnostic);
+    }
 }
 
 /// Checks files on a pool of scoped threads, one per core, each taking the next unchecked

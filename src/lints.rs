@@ -218,14 +218,48 @@ pub fn apply(
         out.push(d);
     }
     for (rule, setting) in &model.doc.lints {
+        // A rule across files reports after this document's own check: whether its `allow`
+        // is used cannot be known here, so it is not reported as unused.
+        let across_files = rules
+            .iter()
+            .any(|r| r.meta().id == rule.as_str() && r.across_files());
         out.extend(check_setting(
             rule,
             setting,
             rules,
-            used.contains(&rule.as_str()),
+            across_files || used.contains(&rule.as_str()),
         ));
     }
     out
+}
+
+/// Whether a rule across files runs: enabled and not allowed project-wide, or turned on.
+pub fn runs_across_files(rule: &dyn Rule, project: &ProjectLints) -> bool {
+    match project.get(rule.meta().id) {
+        Some(setting) => setting.level != LintLevel::Allow,
+        None => rule.meta().enabled,
+    }
+}
+
+/// Applies the levels to a finding across files reported in one document: that document's
+/// own setting wins over the project's. `None` when the rule is allowed there.
+pub fn apply_across_files(
+    mut finding: Diagnostic,
+    document: &[(String, LintSetting)],
+    project: &ProjectLints,
+) -> Option<Diagnostic> {
+    let setting = document
+        .iter()
+        .find(|(k, _)| *k == finding.rule)
+        .map(|(_, v)| v)
+        .or_else(|| project.get(&finding.rule));
+    match setting.map(|s| s.level) {
+        Some(LintLevel::Allow) => return None,
+        Some(LintLevel::Warn) => finding.severity = Severity::Warning,
+        Some(LintLevel::Deny) => finding.severity = Severity::Error,
+        None => {}
+    }
+    Some(finding)
 }
 
 /// Problems with one document-level setting.

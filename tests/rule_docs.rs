@@ -107,6 +107,15 @@ const STATUTE_IDS: &[&str] = &[
     "information-sharing-duty",
 ];
 
+/// Data-quality checks across files that the cross-document issue asks for beside statute.md's
+/// `cross-partnership-consistency` (no new law: they compare what documents say, and cite only
+/// sections statute.md already quotes).
+const ACROSS_FILES_QUALITY: &[&str] = &[
+    "cross-group-owner-defines",
+    "cross-cdr-partners-agree",
+    "cross-organisation-consistent",
+];
+
 #[test]
 fn every_statute_requirement_is_a_rule_or_explained() {
     use masa::rules::docs::{COVERED_ELSEWHERE, NOT_CHECKABLE, NOT_YET_IMPLEMENTED};
@@ -126,7 +135,7 @@ fn every_statute_requirement_is_a_rule_or_explained() {
     );
     let unknown: Vec<&&str> = catalog
         .iter()
-        .filter(|id| !STATUTE_IDS.contains(id))
+        .filter(|id| !STATUTE_IDS.contains(id) && !ACROSS_FILES_QUALITY.contains(id))
         .collect();
     assert!(
         unknown.is_empty(),

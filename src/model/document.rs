@@ -199,6 +199,11 @@ pub struct Partnership {
     )]
     pub name: Text,
 
+    /// The id other partnerships' files use for this partnership (there, an organisation of
+    /// kind `safeguarding_partnership`), so that checks across files can find its own
+    /// definition of the groups they describe.
+    pub id: Option<Spanned<Id>>,
+
     /// The local authority areas covered: the ids of the local authority organisations.
     #[serde(default)]
     pub areas: Vec<Spanned<Id>>,

@@ -48,6 +48,12 @@ pub fn render(report: &Report) -> String {
             if let Some(citation) = &d.citation {
                 let _ = write!(message, "\nsource: {citation}");
             }
+            // An annotation sits on one file: the places in other files go in its text.
+            for r in d.related.iter().filter(|r| !r.path.is_empty()) {
+                let other = LineIndex::new(r.source.inner());
+                let (at, _) = other.range(&r.span);
+                let _ = write!(message, "\nsee also {}:{}: {}", r.path, at.line, r.message);
+            }
             let _ = writeln!(
                 out,
                 "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",

@@ -24,6 +24,9 @@ pub struct FileReport {
     pub source: Arc<NamedSource<String>>,
     /// The findings, in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the checks across files need from this document (only when its own check reached
+    /// the rules).
+    pub(crate) facts: Option<crate::rules::cross::Facts>,
 }
 
 impl FileReport {
@@ -41,7 +44,19 @@ impl FileReport {
             path,
             source,
             diagnostics,
+            facts: None,
         }
+    }
+
+    /// Adds a finding made after the file was checked (a check across files), attaching the
+    /// source and keeping source order.
+    pub fn push(&mut self, mut diagnostic: Diagnostic) {
+        diagnostic.attach_source(&self.source);
+        let key = |d: &Diagnostic| (d.span.start, d.span.end, d.rule.clone());
+        let at = self
+            .diagnostics
+            .partition_point(|d| key(d) <= key(&diagnostic));
+        self.diagnostics.insert(at, diagnostic);
     }
 
     /// The file's text.

@@ -77,10 +77,14 @@ pub const COVERED_ELSEWHERE: &[(&str, &str)] = &[
 ];
 
 /// Requirements in statute.md not yet implemented.
-pub const NOT_YET_IMPLEMENTED: &[(&str, &str)] = &[(
-    "cross-partnership-consistency",
-    "Compares shared (pan-area) groups across several partnerships' files; it needs the cross-document stage, which is not built yet.",
-)];
+pub const NOT_YET_IMPLEMENTED: &[(&str, &str)] = &[];
+
+/// How a rule that compares documents is described in its documentation.
+const ACROSS_FILES: &str = "across files: runs when `masa check` is given several files or a directory, over neighbouring partnerships' latest documents";
+
+fn across_files(id: &str) -> bool {
+    super::find(id).is_some_and(|r| r.across_files())
+}
 
 fn edition_names(editions: &[Edition]) -> String {
     editions
@@ -112,6 +116,9 @@ pub fn explain(meta: &RuleMeta) -> String {
     let _ = writeln!(s, "Severity:  {} by default", meta.default_severity);
     let _ = writeln!(s, "Source:    {}", meta.citation);
     let _ = writeln!(s, "Editions:  {}", edition_names(meta.editions));
+    if across_files(meta.id) {
+        let _ = writeln!(s, "Scope:     {ACROSS_FILES}");
+    }
     if !meta.enabled {
         let _ = writeln!(s, "Status:    off by default (the law is not yet in force)");
     }
@@ -219,6 +226,9 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
         if !m.enabled {
             s.push_str("- **Status:** off by default until the law is commenced\n");
         }
+        if r.across_files() {
+            let _ = writeln!(s, "- **Scope:** {ACROSS_FILES}");
+        }
         let _ = write!(
             s,
             "\n### What it checks\n\n{}\n\n### Why it matters\n\n{}\n\n### Example\n\nFails:\n\n```toml\n{}\n```\n\nPasses:\n\n```toml\n{}\n```\n",
@@ -230,6 +240,9 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
         let _ = writeln!(s, "- `{id}`: {how}");
     }
     s.push_str("\n## Requirements not yet implemented\n\n");
+    if NOT_YET_IMPLEMENTED.is_empty() {
+        s.push_str("None: every requirement in the statute notes is a rule above, checked under another id, or listed below as not checkable.\n");
+    }
     for (id, why) in NOT_YET_IMPLEMENTED {
         let _ = writeln!(s, "- `{id}`: {why}");
     }

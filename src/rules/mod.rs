@@ -10,6 +10,7 @@ mod agencies;
 mod bodies;
 mod chair;
 mod child_death;
+pub mod cross;
 pub mod docs;
 pub mod editions;
 mod funding;
@@ -89,6 +90,14 @@ pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     /// Checks the document, pushing findings made with [`finding`].
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+    /// Whether the rule compares several documents (run by [`Rule::check_set`] when masa checks
+    /// more than one file) rather than judging each alone.
+    fn across_files(&self) -> bool {
+        false
+    }
+    /// Checks a set of documents together. The default does nothing: most rules judge one
+    /// document at a time.
+    fn check_set(&self, _set: &cross::DocumentSet<'_>, _out: &mut Vec<cross::SetFinding>) {}
 }
 
 /// Starts a finding of `rule` at `span`, with the rule's severity and citation filled in.
@@ -114,6 +123,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(bodies::RULES);
     rules.extend_from_slice(wording::RULES);
     rules.extend_from_slice(future::RULES);
+    rules.extend_from_slice(cross::RULES);
     rules
 }
 

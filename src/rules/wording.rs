@@ -311,7 +311,7 @@ const SKIPPED_IN_ABBREVIATIONS: &[&str] = &["and", "of", "the", "for", "&"];
 /// in order, some left out, and an upper-case word may stand for the initials of several
 /// ("BLMK ICB" for "Bedfordshire, Luton and Milton Keynes Integrated Care Board",
 /// "Bedfordshire Probation" for "Bedfordshire Probation Service").
-fn is_short_form(alias: &str, name: &str) -> bool {
+pub(super) fn is_short_form(alias: &str, name: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())
@@ -327,27 +327,30 @@ fn is_short_form(alias: &str, name: &str) -> bool {
         if SKIPPED_IN_ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
             continue;
         }
-        // The alias word is one of the name's words, perhaps after some left out.
+        // The alias word is one of the name's words (singular or plural), perhaps after some
+        // left out.
+        let singular = |w: &str| w.strip_suffix(['s', 'S']).unwrap_or(w).to_lowercase();
         if let Some(found) = name[at..]
             .iter()
-            .position(|w| w.eq_ignore_ascii_case(&word))
+            .position(|w| w.eq_ignore_ascii_case(&word) || singular(w) == singular(&word))
         {
             at += found + 1;
             continue;
         }
-        // Or an abbreviation: its letters are the initials of the next words.
+        // Or an abbreviation: its letters are the initials of consecutive words, perhaps after
+        // some left out.
         let is_initials = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
         let n = word.len();
-        let initials_match = is_initials
-            && at + n <= name.len()
-            && name[at..at + n]
+        let initials_at = (at..name.len().saturating_sub(n - 1)).find(|&start| {
+            name[start..start + n]
                 .iter()
                 .zip(word.chars())
-                .all(|(w, c)| w.starts_with(c));
-        if !initials_match {
-            return false;
+                .all(|(w, c)| w.starts_with(c))
+        });
+        match initials_at {
+            Some(start) if is_initials => at = start + n,
+            _ => return false,
         }
-        at += n;
     }
     true
 }
@@ -703,6 +706,19 @@ mod tests {
             "Bedfordshire Police"
         ));
         assert!(!is_short_form("BLMK CCG", name));
+        // Plurals, and initials after words left out.
+        assert!(is_short_form(
+            "LA Chief Officer Education",
+            "the 3 Bedfordshire Local Authority Chief Officers for Education (on a rotating basis)"
+        ));
+        assert!(is_short_form(
+            "LSP",
+            "LBC Chief Executive as Lead Safeguarding Partner"
+        ));
+        assert!(!is_short_form(
+            "DSP",
+            "LBC Chief Executive as Lead Safeguarding Partner"
+        ));
         assert!(!is_short_form(
             "Probation Bedfordshire",
             "Bedfordshire Probation Service"
