@@ -186,15 +186,23 @@ rule!(
         let Some(list) = &cx.model.doc.relevant_agencies else {
             return;
         };
+        // The first entry for each id, and the first `education_settings` entry: one pass, so
+        // a list of thousands of agencies costs linear time, not a search per entry.
+        let mut first_of_id: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::new();
+        let mut first_education: Option<usize> = None;
         for (i, entry) in list.agencies.iter().enumerate() {
-            let earlier = list.agencies[..i].iter().find(|e| {
-                e.agency.get() == entry.agency.get()
-                    || matches!(
-                        (cx.model.organisation(&e.agency), cx.model.organisation(&entry.agency)),
-                        (Some(a), Some(b)) if *a.kind.get() == crate::model::OrganisationKind::EducationSettings && *b.kind.get() == crate::model::OrganisationKind::EducationSettings
-                    )
+            let education = cx.model.organisation(&entry.agency).is_some_and(|o| {
+                *o.kind.get() == crate::model::OrganisationKind::EducationSettings
             });
-            if let Some(first) = earlier {
+            let same_id = first_of_id.get(entry.agency.as_str()).copied();
+            let same_class = first_education.filter(|_| education);
+            let earlier = same_id.into_iter().chain(same_class).min();
+            first_of_id.entry(entry.agency.as_str()).or_insert(i);
+            if education && first_education.is_none() {
+                first_education = Some(i);
+            }
+            if let Some(first) = earlier.map(|j| &list.agencies[j]) {
                 let words = |e: &crate::model::RelevantAgency| {
                     e.listed_as
                         .as_ref()
@@ -371,6 +379,19 @@ mod tests {
             .1
             .is_empty()
         );
+        // Two classes of education setting are the same body listed twice.
+        let settings = "[[organisations]]\nid = \"settings\"\nname = \"All schools\"\nkind = \"education_settings\"\n[[organisations]]\nid = \"more-settings\"\nname = \"All colleges\"\nkind = \"education_settings\"\n";
+        let (text, found) = run_rule(
+            &RelevantAgenciesUnique,
+            &format!(
+                "{MORE}{settings}[[relevant_agencies.agencies]]\nagency = \"settings\"\n[[relevant_agencies.agencies]]\nagency = \"trust\"\n[[relevant_agencies.agencies]]\nagency = \"more-settings\"\n"
+            ),
+        );
+        assert_eq!(spans(&text, &found), ["\"more-settings\""]);
+        assert_eq!(
+            found[0].labels[0].span.start,
+            text.rfind("\"settings\"").unwrap()
+        );
         let (text, found) = run_rule(
             &RelevantAgenciesReviewed,
             &format!("{MORE}[[relevant_agencies.agencies]]\nagency = \"trust\"\n"),
@@ -387,5 +408,33 @@ mod tests {
             .1
             .is_empty()
         );
+    }
+
+    /// Thousands of agencies (a generated partnership of 5 MB has ~12,000): each repeat is
+    /// found and points at the first listing, in one pass over the list.
+    #[test]
+    fn unique_over_a_long_list() {
+        let n = 3_000;
+        let mut extra = String::from(MORE);
+        for i in 0..n {
+            extra.push_str(&format!(
+                "[[organisations]]\nid = \"school-{i}\"\nname = \"School {i}\"\nkind = \"school\"\n"
+            ));
+        }
+        for i in 0..n {
+            extra.push_str(&format!(
+                "[[relevant_agencies.agencies]]\nagency = \"school-{i}\"\n"
+            ));
+        }
+        for i in [7, 2_999, 7] {
+            extra.push_str(&format!(
+                "[[relevant_agencies.agencies]]\nagency = \"school-{i}\"\n"
+            ));
+        }
+        let (text, found) = run_rule(&RelevantAgenciesUnique, &extra);
+        assert_eq!(found.len(), 3);
+        let first = |i: usize| text.find(&format!("agency = \"school-{i}\"")).unwrap() + 9;
+        let pointed: Vec<usize> = found.iter().map(|d| d.labels[0].span.start).collect();
+        assert_eq!(pointed, [first(7), first(2_999), first(7)]);
     }
 }

@@ -19,7 +19,7 @@ rule!(
         citation: "Children Act 2004 s.16M and s.16Q(2) (as amended by the Health and Care Act 2022); WT2023 ch. 6",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `child_death_review.partners` includes an organisation of kind `local_authority` and one of kind `integrated_care_board` (a CCG only for WT2018 documents). Whether that ICB still exists on the document's date and today is checked by `safeguarding-partner-body-current`, which reports it at the organisation.",
+        what: "That `child_death_review.partners` includes an organisation of kind `local_authority` and one of kind `integrated_care_board` (a CCG only for WT2018 documents). A document that says nothing of child death review gets advice (info) only: the review is the partners' own duty, not one of the contents paras 103–104 require. Whether that ICB still exists on the document's date and today is checked by `safeguarding-partner-body-current`, which reports it at the organisation.",
         why: "The duty to review the death of every child normally resident in the area falls on these two partners; a list without the ICB, or naming a body that no longer exists, leaves that duty unassigned.",
         fails: "[child_death_review]\npartners = [\"example-council\"]",
         passes: "[child_death_review]\npartners = [\"example-council\", \"example-icb\"]",
@@ -27,11 +27,14 @@ rule!(
     |meta, cx, out| {
         let doc = &cx.model.doc;
         let Some(cdr) = &doc.child_death_review else {
-            out.push(
-                finding(meta, doc.partnership.span(), "the arrangements do not name the child death review partners")
-                    .with_label("no [child_death_review] section")
-                    .with_help("add [child_death_review] with partners = [\"<local authority id>\", \"<ICB id>\"]"),
-            );
+            // Child death review is the CDR partners' own duty (s.16M), outside what paras
+            // 103–104 require the published arrangements to include: silence is advice, not an
+            // error. A list that names the wrong bodies is an error (below).
+            let mut d = finding(meta, doc.partnership.span(), "the arrangements do not name the child death review partners")
+                .with_label("no [child_death_review] section")
+                .with_help("say who the child death review partners are (the local authority and the ICB) and how the panel links to the partnership: add [child_death_review] with partners = [\"<local authority id>\", \"<ICB id>\"]");
+            d.severity = Severity::Info;
+            out.push(d);
             return;
         };
         let wt2018 = doc
@@ -141,6 +144,15 @@ mod tests {
         assert_eq!((found.len(), found[0].rule.as_str()), (1, "cdr-partners"));
         assert_eq!(spans(&text, &found), ["[child_death_review]"]);
         assert_eq!(found[0].labels.len(), 1);
+        assert_eq!(
+            found[0].severity,
+            Severity::Error,
+            "a wrong list is an error"
+        );
+        // Saying nothing of child death review is advice only.
+        let (text, found) = run_rule(&CdrPartners, "");
+        assert_eq!(spans(&text, &found), ["[partnership]"]);
+        assert_eq!(found[0].severity, Severity::Info);
         assert!(
             run_rule(
                 &CdrPartners,

@@ -27,7 +27,7 @@ rule!(
         citation: "Children Act 2004 s.16C(1); WT2023 ch. 5, paras 330–331",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `practice_reviews.notification` exists, that `by` (who notifies) is a local authority, and that `working_days` is at most 5.",
+        what: "Where the arrangements describe notification (`practice_reviews.notification`), that `by` (who notifies) is a local authority and `working_days` is at most 5. Arrangements that do not describe it get advice (info) only: the duty to notify is the local authority's, and the paragraphs on what arrangements contain ask for the review process as a whole.",
         why: "Notification is the local authority's statutory duty when a child dies or is seriously harmed and abuse or neglect is known or suspected; the 5-working-day limit lets the Panel and partners act while learning is fresh.",
         fails: "[practice_reviews.notification]\nby = \"example-council\"\nworking_days = 10",
         passes: "[practice_reviews.notification]\nby = \"example-council\"\nworking_days = 5",
@@ -43,11 +43,14 @@ rule!(
                 .practice_reviews
                 .as_ref()
                 .map_or(doc.partnership.span(), |p| p.span());
-            out.push(
-                finding(meta, at, "the arrangements do not describe how serious incidents are notified to the Child Safeguarding Practice Review Panel")
-                    .with_label("no notification process")
-                    .with_help("add [practice_reviews.notification] with by = \"<local authority id>\" and working_days = 5"),
-            );
+            // s.16C is the local authority's duty to notify, not a duty to describe it: paras
+            // 103–104 ask for the practice review process (`lcspr-arrangements`), of which
+            // notification is the first step. Silence is advice; a wrong description is an error.
+            let mut d = finding(meta, at, "the arrangements do not describe how serious incidents are notified to the Child Safeguarding Practice Review Panel")
+                .with_label("no notification process")
+                .with_help("describe the first step of the review process: add [practice_reviews.notification] with by = \"<local authority id>\" and working_days = 5");
+            d.severity = Severity::Info;
+            out.push(d);
             return;
         };
         if let Some(by) = &n.by {
@@ -292,6 +295,8 @@ mod tests {
         );
         let (text, found) = run_rule(&SeriousIncidentNotification, "");
         assert_eq!(spans(&text, &found), ["[partnership]"]);
+        // Silence is advice: the duty is to notify, not to describe.
+        assert_eq!(found[0].severity, crate::report::Severity::Info);
     }
 
     #[test]
