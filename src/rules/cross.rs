@@ -87,15 +87,24 @@ pub struct Chair {
     pub name: Option<String>,
     /// The post's title.
     pub title: String,
+    /// The statutory capacity the post holds in its own file, if any ("Lead Safeguarding
+    /// Partner", "Delegated Safeguarding Partner"), so that "chaired by the LSP" in one
+    /// document agrees with "chaired by the council's Chief Executive" in the owner's.
+    pub capacity: Option<&'static str>,
 }
 
 impl Chair {
-    /// The same chair: the same person where both name one, otherwise the same post.
+    /// The same chair: the same person where both name one, otherwise the same post, or a post
+    /// described by the capacity the other holds.
     fn same(&self, other: &Chair) -> bool {
-        match (&self.name, &other.name) {
-            (Some(a), Some(b)) => same_name(a, b),
-            _ => same_name(&self.title, &other.title),
+        if let (Some(a), Some(b)) = (&self.name, &other.name) {
+            return same_name(a, b);
         }
+        let in_capacity = |a: &Chair, b: &Chair| {
+            b.capacity
+                .is_some_and(|c| super::wording::is_short_form(&a.title, c))
+        };
+        same_name(&self.title, &other.title) || in_capacity(self, other) || in_capacity(other, self)
     }
 }
 
@@ -159,9 +168,26 @@ impl Facts {
                     .map(|o| (o.get().to_string(), org_name(o.get()))),
                 chair: g.chair.as_ref().and_then(|c| {
                     let role = model.role(c.get())?;
+                    let role_id = c.get();
+                    let capacity = if doc
+                        .partners
+                        .iter()
+                        .any(|p| p.lead.as_ref().is_some_and(|l| l.get() == role_id))
+                    {
+                        Some("Lead Safeguarding Partner")
+                    } else if doc
+                        .partners
+                        .iter()
+                        .any(|p| p.delegates.iter().any(|d| d.get() == role_id))
+                    {
+                        Some("Delegated Safeguarding Partner")
+                    } else {
+                        None
+                    };
                     let chair = Chair {
                         name: role.name.as_ref().map(|n| n.to_string()),
                         title: role.title.to_string(),
+                        capacity,
                     };
                     Some((chair, c.span()))
                 }),
@@ -831,6 +857,25 @@ mod tests {
             ),
             "{}",
             found[0].diagnostic.message
+        );
+        // "the LSP" in one document is the post the owner's file names as its lead partner.
+        let owner_lsp = doc(
+            "B Partnership",
+            "b-scp",
+            "[[organisations]]\nid = \"b-council\"\nname = \"B Council\"\nkind = \"local_authority\"\n[[roles]]\nid = \"ceo\"\ntitle = \"Chief Executive of B Council\"\nname = \"A. Person\"\norganisation = \"b-council\"\n[[partners]]\norganisation = \"b-council\"\nlead = \"ceo\"\n[[groups]]\nid = \"b-case-review\"\nname = \"B Case Review Group\"\nchair = \"ceo\"\n",
+        );
+        let says_lsp = describer.replace("title = \"DCS\"", "title = \"LSP\"");
+        assert!(
+            run(
+                &CrossPartnershipConsistency,
+                &[says_lsp.clone(), owner_lsp.clone()]
+            )
+            .is_empty()
+        );
+        let says_dsp = describer.replace("title = \"DCS\"", "title = \"DSPs\"");
+        assert_eq!(
+            run(&CrossPartnershipConsistency, &[says_dsp, owner_lsp]).len(),
+            1
         );
         // The group missing from the owner's file is the other rule's finding.
         let empty_owner = doc("B Partnership", "b-scp", "");

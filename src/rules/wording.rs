@@ -339,12 +339,17 @@ pub(super) fn is_short_form(alias: &str, name: &str) -> bool {
         }
         // Or an abbreviation: its letters are the initials of consecutive words, perhaps after
         // some left out.
-        let is_initials = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
-        let n = word.len();
+        // A plural abbreviation ("DSPs") stands for the same words.
+        let letters = word
+            .strip_suffix('s')
+            .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+            .unwrap_or(&word);
+        let is_initials = letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase());
+        let n = letters.len();
         let initials_at = (at..name.len().saturating_sub(n - 1)).find(|&start| {
             name[start..start + n]
                 .iter()
-                .zip(word.chars())
+                .zip(letters.chars())
                 .all(|(w, c)| w.starts_with(c))
         });
         match initials_at {
@@ -719,6 +724,7 @@ mod tests {
             "DSP",
             "LBC Chief Executive as Lead Safeguarding Partner"
         ));
+        assert!(is_short_form("DSPs", "Delegated Safeguarding Partner"));
         assert!(!is_short_form(
             "Probation Bedfordshire",
             "Bedfordshire Probation Service"
