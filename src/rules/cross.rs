@@ -290,6 +290,14 @@ fn same_name(a: &str, b: &str) -> bool {
         || super::wording::is_short_form(b, a)
 }
 
+/// Whether two descriptions name the same body: any of one's names (its name and other names)
+/// is the same name as any of the other's.
+fn names_agree(a: (&String, &[String]), b: (&String, &[String])) -> bool {
+    std::iter::once(a.0)
+        .chain(a.1)
+        .any(|x| std::iter::once(b.0).chain(b.1).any(|y| same_name(x, y)))
+}
+
 /// A file's short name for messages (its last path component).
 fn short(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
@@ -441,13 +449,7 @@ cross_rule!(
                 set,
                 &names,
                 owner,
-                |a, b| {
-                    std::iter::once(&a.name.0).chain(&a.also_called).any(|x| {
-                        std::iter::once(&b.name.0)
-                            .chain(&b.also_called)
-                            .any(|y| same_name(x, y))
-                    })
-                },
+                |a, b| names_agree((&a.name.0, &a.also_called), (&b.name.0, &b.also_called)),
                 |g| format!("\"{}\"", g.name.0),
                 "the name",
                 &subject,
@@ -650,13 +652,7 @@ cross_rule!(
                 set,
                 &names,
                 None,
-                |a, b| {
-                    std::iter::once(&a.name.0).chain(&a.also_called).any(|x| {
-                        std::iter::once(&b.name.0)
-                            .chain(&b.also_called)
-                            .any(|y| same_name(x, y))
-                    })
-                },
+                |a, b| names_agree((&a.name.0, &a.also_called), (&b.name.0, &b.also_called)),
                 |o| format!("\"{}\"", o.name.0),
                 "the name",
                 &subject,
