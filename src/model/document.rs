@@ -920,4 +920,7 @@ pub struct Signature {
     pub organisation: Option<Spanned<Id>>,
     /// The date signed. Leave it out if the document leaves it blank.
     pub date: Option<Spanned<Date>>,
+    /// The signature block's words as printed ("Signature of Bedford Borough Council (Laura
+    /// Church – Chief Executive, Bedford Borough Council)").
+    pub caption: Option<Text>,
 }
