@@ -858,7 +858,9 @@ pub struct Group {
     /// Whether it belongs to this partnership alone or is shared across an area.
     pub scope: Option<Spanned<Scope>>,
     /// The partnership it belongs to, if not this one (an organisation id of kind
-    /// `safeguarding_partnership`).
+    /// `safeguarding_partnership`). That partnership's own file is then the reference its
+    /// description here is checked against when files are checked together; for a shared
+    /// (`pan_area`) group, name the partnership that hosts it.
     pub partnership: Option<Spanned<Id>>,
     /// Who chairs it (a role id).
     pub chair: Option<Spanned<Id>>,
