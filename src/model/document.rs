@@ -234,6 +234,12 @@ pub struct Partnership {
     /// Where the arrangements are published (a web address).
     pub url: Option<Text>,
 
+    /// The document that replaced these arrangements, when they are kept only as a record (its
+    /// title, file or address). masa then judges them as at their own date (or, undated, as at
+    /// the start of the guidance edition they follow), never as in force today, and leaves them
+    /// out of the checks across files.
+    pub superseded_by: Option<Text>,
+
     /// Where the arrangements are published, in words, when no web address is known
     /// (e.g. "the partnership's page on the council website").
     pub published_on: Option<Text>,

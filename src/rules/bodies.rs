@@ -263,6 +263,20 @@ mod tests {
     }
 
     #[test]
+    fn a_superseded_record_is_judged_as_at_its_own_time() {
+        let head = "schema_version = 1\n[partnership]\nname = \"Old Board\"\nguidance_edition = \"wt2018\"\n";
+        // Undated and in force: judged today, when the CCG has gone.
+        let (_, found) = run_rule_on(&ObsoleteBody, &format!("{head}{CCG}"));
+        assert_eq!(found.len(), 1);
+        // Kept as a record of what it replaced: judged as at WT2018, when CCGs existed.
+        let (_, found) = run_rule_on(
+            &ObsoleteBody,
+            &format!("{head}superseded_by = \"the 2024 arrangements\"\n{CCG}"),
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
     fn merely_named_is_a_warning_and_current_bodies_pass() {
         let (_, found) = run_rule(&ObsoleteBody, CCG);
         assert_eq!(found[0].severity, Severity::Warning);

@@ -12,8 +12,9 @@
 //! - an organisation id shared across files must carry the same name and kind everywhere.
 //!
 //! Each file keeps saying what its own published document says: these rules compare, they do not
-//! merge. Only the latest document of each partnership takes part (a partnership's superseded
-//! terms of reference are not compared with its neighbours' current arrangements). Every rule
+//! merge. Only the latest document of each partnership takes part, and none marked
+//! `superseded_by` (a partnership's old terms of reference are not compared with its neighbours'
+//! current arrangements). Every rule
 //! groups descriptions by id in one pass, so the cost is linear in the number of files.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -43,6 +44,8 @@ pub struct Facts {
     pub child_death_review: Option<CdrFact>,
     /// The document's own lint settings, for the findings reported in it.
     pub lints: Vec<(String, LintSetting)>,
+    /// Whether a newer document has replaced it (it then takes no part).
+    pub superseded: bool,
 }
 
 /// One organisation as a file declares it.
@@ -226,6 +229,7 @@ impl Facts {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.get().clone()))
                 .collect(),
+            superseded: p.superseded_by.is_some(),
         }
     }
 }
@@ -698,7 +702,7 @@ pub fn latest_per_partnership<'a>(files: &[(&'a str, &'a Facts)]) -> Vec<usize> 
         format!("name:{}", normalise(&f.partnership_name.0))
     };
     let mut latest: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, (_, f)) in files.iter().enumerate() {
+    for (i, (_, f)) in files.iter().enumerate().filter(|(_, (_, f))| !f.superseded) {
         let k = key(f);
         match latest.get(&k) {
             Some(&j) if files[j].1.date > f.date => {}
@@ -958,5 +962,12 @@ mod tests {
         let other = facts(&doc("B", "b", ""));
         let files = [("old.toml", &old), ("new.toml", &new), ("b.toml", &other)];
         assert_eq!(latest_per_partnership(&files), vec![1, 2]);
+        // A document marked as superseded never takes part, whatever its date.
+        let marked = facts(&format!(
+            "{}published = 2025-01-01\nsuperseded_by = \"new.toml\"\n",
+            doc("A Partnership", "a", "")
+        ));
+        let files = [("marked.toml", &marked), ("new.toml", &new)];
+        assert_eq!(latest_per_partnership(&files), vec![1]);
     }
 }

@@ -150,7 +150,10 @@ pub fn run_with(
         .guidance_edition
         .as_ref()
         .map(|e| *e.get());
-    let cx = Context { model, today };
+    let cx = Context {
+        model,
+        today: judged_as_at(model, today),
+    };
     let mut out = Vec::new();
     for rule in rules {
         let applies = edition.is_none_or(|e| rule.meta().editions.contains(&e));
@@ -159,6 +162,23 @@ pub fn run_with(
         }
     }
     out
+}
+
+/// The day a document is judged as at: today, unless it has been superseded — then its own
+/// latest date, or (undated) the publication of the edition it follows, so that a record of old
+/// arrangements is not judged by what changed after it was replaced.
+pub fn judged_as_at(model: &Model, today: Day) -> Day {
+    let p = &model.doc.partnership;
+    if p.superseded_by.is_none() {
+        return today;
+    }
+    bodies::document_date(&model.doc)
+        .or_else(|| {
+            p.guidance_edition
+                .as_ref()
+                .map(|e| editions::info(*e.get()).published)
+        })
+        .map_or(today, |day| day.min(today))
 }
 
 /// Declares a unit struct implementing [`Rule`] from its metadata and a check function.
@@ -230,7 +250,7 @@ kind = "police"
         );
         let cx = Context {
             model: &model,
-            today: Day::new(2026, 11, 22).unwrap(),
+            today: judged_as_at(&model, Day::new(2026, 11, 22).unwrap()),
         };
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
