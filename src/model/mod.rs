@@ -39,6 +39,8 @@ pub struct TextValue {
     pub key: String,
     /// The text.
     pub text: String,
+    /// The text in lower case, made once for the rules that search it.
+    pub lower: String,
     /// Where it is.
     pub span: Span,
 }
@@ -103,6 +105,7 @@ fn collect_texts(value: &toml::de::DeValue<'_>, span: Span, key: &str, out: &mut
         DeValue::String(s) if !NOT_PROSE.contains(&key) => out.push(TextValue {
             key: key.to_owned(),
             text: s.to_string(),
+            lower: s.to_lowercase(),
             span,
         }),
         DeValue::Array(a) => a

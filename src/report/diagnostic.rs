@@ -119,15 +119,15 @@ impl Diagnostic {
 
     /// Attaches the file's source so the value can render itself, and splits off the labels
     /// too far from the main place to share its snippet.
-    pub(crate) fn attach_source(&mut self, source: &Arc<NamedSource<String>>) {
+    /// `line_starts` are the file's line starts (computed once per file: counting lines from the
+    /// top for every label would make reporting quadratic in the file's size).
+    pub(crate) fn attach_source(
+        &mut self,
+        source: &Arc<NamedSource<String>>,
+        line_starts: &[usize],
+    ) {
         self.source = Some(Arc::clone(source));
-        let text = source.inner();
-        let line_of = |offset: usize| {
-            text.as_bytes()[..offset.min(text.len())]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-        };
+        let line_of = |offset: usize| super::line_index::line_at(line_starts, offset);
         let (first, last) = (line_of(self.span.start), line_of(self.span.end));
         self.distant = self
             .labels

@@ -18,13 +18,27 @@ pub struct Position {
     pub column: usize,
 }
 
+/// The byte offset where each line of `text` starts.
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// The 0-based line of a byte offset, given the line starts.
+pub(crate) fn line_at(line_starts: &[usize], offset: usize) -> usize {
+    line_starts
+        .partition_point(|&start| start <= offset)
+        .saturating_sub(1)
+}
+
 impl<'a> LineIndex<'a> {
     /// Indexes a text. A `\r\n` ending counts as one line break.
     pub fn new(text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex { text, line_starts }
+        LineIndex {
+            text,
+            line_starts: line_starts(text),
+        }
     }
 
     /// The position of a byte offset (clamped to the text, and to a character boundary).

@@ -27,6 +27,8 @@ pub struct FileReport {
     /// What the checks across files need from this document (only when its own check reached
     /// the rules).
     pub(crate) facts: Option<crate::rules::cross::Facts>,
+    /// Where each line of the source starts, for placing findings added later.
+    line_starts: Arc<Vec<usize>>,
 }
 
 impl FileReport {
@@ -37,21 +39,23 @@ impl FileReport {
         diagnostics.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });
+        let line_starts = Arc::new(line_index::line_starts(source.inner()));
         for d in &mut diagnostics {
-            d.attach_source(&source);
+            d.attach_source(&source, &line_starts);
         }
         FileReport {
             path,
             source,
             diagnostics,
             facts: None,
+            line_starts,
         }
     }
 
     /// Adds a finding made after the file was checked (a check across files), attaching the
     /// source and keeping source order.
     pub fn push(&mut self, mut diagnostic: Diagnostic) {
-        diagnostic.attach_source(&self.source);
+        diagnostic.attach_source(&self.source, &self.line_starts);
         let key = |d: &Diagnostic| (d.span.start, d.span.end, d.rule.clone());
         let at = self
             .diagnostics

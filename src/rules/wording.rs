@@ -14,8 +14,7 @@ fn occurrences_at<'a>(
     needle: &'a str,
 ) -> impl Iterator<Item = (&'a TextValue, usize, Span)> + 'a {
     cx.model.texts.iter().flat_map(move |t| {
-        let lower = t.text.to_lowercase();
-        lower
+        t.lower
             .match_indices(needle)
             .map(|(i, _)| (t, i, inner_span(t, i, needle.len())))
             .collect::<Vec<_>>()
@@ -60,7 +59,7 @@ rule!(
     },
     |meta, cx, out| {
         for t in &cx.model.texts {
-            let lower = t.text.to_lowercase();
+            let lower = &t.lower;
             let tbc = lower.match_indices("tbc").find(|(i, _)| {
                 let before = lower[..*i]
                     .chars()
@@ -208,8 +207,7 @@ rule!(
                 continue;
             }
             for (t, at, span) in occurrences_at(cx, needle) {
-                let lower = t.text.to_lowercase();
-                let after = lower.get(at + needle.len()..).unwrap_or("");
+                let after = t.lower.get(at + needle.len()..).unwrap_or("");
                 // Pupils' "Safeguarding Boards in Schools" are not the abolished LSCBs.
                 if needle.ends_with("board") && after.starts_with("s in school") {
                     continue;
@@ -480,16 +478,23 @@ rule!(
                 }
             }
         }
-        for group in &doc.groups {
-            let Some(other) = swapped_ending(group.name.get()) else {
-                continue;
-            };
-            let needle = other.to_lowercase();
-            for (t, at, span) in occurrences_at(cx, &needle) {
-                // A group's name is a proper noun: "a strategic group" is not "Strategic Group".
-                if matched(t, at, needle.len()) != other {
-                    continue;
-                }
+        // Each group's name with the other ending, all found in one pass over each text. A
+        // group's name is a proper noun, so the match is exact ("a strategic group" is not
+        // "Strategic Group").
+        let swapped: Vec<(&crate::model::Group, String)> = doc
+            .groups
+            .iter()
+            .filter_map(|g| swapped_ending(g.name.get()).map(|other| (g.get(), other)))
+            .collect();
+        let Ok(names) = aho_corasick::AhoCorasick::new(swapped.iter().map(|(_, o)| o.as_str()))
+        else {
+            return;
+        };
+        for t in &cx.model.texts {
+            for found in names.find_overlapping_iter(&t.text) {
+                let (group, other) = &swapped[found.pattern().as_usize()];
+                let (at, other) = (found.start(), other.clone());
+                let span = inner_span(t, at, other.len());
                 // Report each place once (several groups can share a name), and not again
                 // where `forum_called` already records the same words.
                 let same_as_forum_called = doc
