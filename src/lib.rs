@@ -251,7 +251,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
     let mut problems = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut problems, 0),
+            Ok(meta) if meta.is_dir() => {
+                walk(path, &mut files, &mut problems, &mut Default::default(), 0)
+            }
             Ok(_) => files.push(path.clone()),
             Err(e) => problems.push((path.display().to_string(), describe_io(&e))),
         }
@@ -264,7 +266,20 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
 /// Deep enough for any real layout, shallow enough that a symlink loop ends quickly.
 const MAX_DIRECTORY_DEPTH: usize = 32;
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<(String, String)>, depth: usize) {
+/// `visited` holds the directories already walked (by their real path), so a symbolic link back
+/// to a directory being walked is not followed round again.
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<(String, String)>,
+    visited: &mut std::collections::HashSet<PathBuf>,
+    depth: usize,
+) {
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !visited.insert(real) {
+            return;
+        }
+    }
     if depth > MAX_DIRECTORY_DEPTH {
         problems.push((
             dir.display().to_string(),
@@ -290,7 +305,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<(String, String
             continue;
         }
         match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(&path, files, problems, depth + 1),
+            Ok(meta) if meta.is_dir() => walk(&path, files, problems, visited, depth + 1),
             Ok(_) if name.ends_with(".toml") && name != lints::CONFIG_FILE => files.push(path),
             Ok(_) => {}
             Err(e) => problems.push((path.display().to_string(), describe_io(&e))),

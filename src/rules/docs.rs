@@ -18,12 +18,12 @@ pub const PIPELINE_CHECKS: &[(&str, Severity, &str)] = &[
     (
         "toml-syntax",
         Severity::Error,
-        "The file is not valid TOML, or not UTF-8 text. Nothing else is checked until it parses.",
+        "The file is not valid TOML, or not UTF-8 text, or nests tables and lists more than 64 levels deep (refused before parsing, so no input can exhaust the stack). Nothing else is checked until it parses.",
     ),
     (
         "file-too-large",
         Severity::Error,
-        "The file is larger than the limit (10 MiB by default, `--max-file-size`); it is not read.",
+        "The file is larger than the limit (10 MiB by default, `--max-file-size`; it is not read), or has a line longer than 10,000 characters (no arrangements file does; longer lines cannot be shown).",
     ),
     (
         "schema",
