@@ -316,9 +316,22 @@ fn walk(
 /// An I/O error in plain words.
 pub fn describe_io(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
+    // ELOOP has no stable ErrorKind yet: recognise it by its number.
+    const ELOOP: i32 = if cfg!(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd"
+    )) {
+        62
+    } else {
+        40
+    };
     match e.kind() {
         ErrorKind::NotFound => "no such file or directory".into(),
         ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if cfg!(unix) && e.raw_os_error() == Some(ELOOP) => {
+            "a symbolic link loop (the link leads back to itself)".into()
+        }
         _ => e.to_string(),
     }
 }

@@ -95,7 +95,10 @@ fn plural(n: usize, word: &str) -> String {
 pub fn summary_line(s: &Summary) -> String {
     let mut line = format!("checked {}", plural(s.files, "file"));
     if s.errors + s.warnings + s.infos == 0 {
-        line.push_str(": no problems found");
+        // Nothing checked is not "no problems": say only what could not be read.
+        if s.files > 0 || s.unreadable == 0 {
+            line.push_str(": no problems found");
+        }
     } else {
         let _ = write!(
             line,
