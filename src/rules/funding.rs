@@ -204,6 +204,23 @@ rule!(
                 .filter(|c| c.organisation.get() == partner.organisation.get())
                 .map(|c| c.amount.value())
                 .sum();
+            // A line of its own that says £0: point at the amount, not the table.
+            let zero_line = funding.contributions.iter().find(|c| {
+                c.organisation.get() == partner.organisation.get() && c.amount.value().is_zero()
+            });
+            if let (true, Some(line)) = (paid.is_zero(), zero_line) {
+                let name = cx
+                    .model
+                    .organisation(&partner.organisation)
+                    .map_or(partner.organisation.to_string(), |o| o.name.to_string());
+                out.push(
+                    finding(meta, line.amount.span(), format!("{name} is a safeguarding partner but contributes nothing (£0) in the funding table"))
+                        .with_label("£0")
+                        .with_secondary(partner.organisation.span(), "partner")
+                        .with_help("record the partner's agreed contribution, or explain in the funding basis why it pays nothing this year"),
+                );
+                continue;
+            }
             if paid.is_zero() {
                 let org = cx.model.organisation(&partner.organisation);
                 let name = org.map_or(partner.organisation.to_string(), |o| o.name.to_string());
@@ -550,6 +567,15 @@ mod tests {
         assert_eq!(
             (found.len(), found[0].rule.as_str()),
             (1, "funding-all-partners-contribute")
+        );
+        // The police's line says 0: the finding is at that amount.
+        assert_eq!(spans(&text, &found), ["0"]);
+        assert!(found[0].message.contains("contributes nothing (£0)"));
+        // A partner with no line at all: at the table.
+        let rows = [("example-council", "\"£1,000\"", None)];
+        let (text, found) = run_rule(
+            &FundingAllPartnersContribute,
+            &format!("{partners}{}", table("£1,000", "pounds", &rows)),
         );
         assert_eq!(spans(&text, &found), ["[funding]"]);
         let rows = [
