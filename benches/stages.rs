@@ -175,14 +175,22 @@ fn stage_benches<M: criterion::measurement::Measurement>(
             files: full_check(names, texts, options),
             unreadable: vec![],
         };
-        let human_options = human::HumanOptions::default();
-        g.bench_function("render-human", |b| {
-            b.iter(|| human::render(black_box(&report), &human_options).len())
-        });
-        g.bench_function("render-json", |b| {
-            b.iter(|| json::render(black_box(&report)).len())
-        });
+        render_benches(g, &report);
     }
+}
+
+/// Rendering the same report for people and for machines.
+fn render_benches<M: criterion::measurement::Measurement>(
+    g: &mut BenchmarkGroup<'_, M>,
+    report: &Report,
+) {
+    let human_options = human::HumanOptions::default();
+    g.bench_function("render-human", |b| {
+        b.iter(|| human::render(black_box(report), &human_options).len())
+    });
+    g.bench_function("render-json", |b| {
+        b.iter(|| json::render(black_box(report)).len())
+    });
 }
 
 fn stages(c: &mut Criterion) {
@@ -229,13 +237,7 @@ fn mixed(c: &mut Criterion) {
         files: full_check(&names, &texts, &options),
         unreadable: vec![],
     };
-    let human_options = human::HumanOptions::default();
-    g.bench_function("render-human", |b| {
-        b.iter(|| human::render(black_box(&report), &human_options).len())
-    });
-    g.bench_function("render-json", |b| {
-        b.iter(|| json::render(black_box(&report)).len())
-    });
+    render_benches(&mut g, &report);
     g.finish();
 }
 

@@ -401,9 +401,9 @@ pub fn check_across_files(report: &mut Report, options: &Options) {
             latest.iter().map(|&i| candidates[i]).collect();
         let mut all = Vec::new();
         for neighbours in rules::cross::neighbourhoods(&latest_files) {
-            let set = rules::cross::DocumentSet {
-                files: neighbours.iter().map(|&k| latest_files[k]).collect(),
-            };
+            let set = rules::cross::DocumentSet::new(
+                neighbours.iter().map(|&k| latest_files[k]).collect(),
+            );
             let mut found = Vec::new();
             for rule in &cross_rules {
                 rule.check_set(&set, &mut found);
@@ -425,10 +425,9 @@ pub fn check_across_files(report: &mut Report, options: &Options) {
         let lint_settings = report.files[file]
             .facts
             .as_ref()
-            .map(|f| f.lints.clone())
-            .unwrap_or_default();
+            .map_or(&[][..], |f| f.lints.as_slice());
         let Some(mut diagnostic) =
-            lints::apply_across_files(diagnostic, &lint_settings, &options.lints)
+            lints::apply_across_files(diagnostic, lint_settings, &options.lints)
         else {
             continue;
         };

@@ -17,7 +17,7 @@
 //! current arrangements). Every rule
 //! groups descriptions by id in one pass, so the cost is linear in the number of files.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{ALL_EDITIONS, Context, Level, Rule, RuleMeta, finding};
 use crate::lints::LintSetting;
@@ -234,25 +234,39 @@ impl Facts {
     }
 }
 
-/// The documents compared: each file's path and facts, in path order.
+/// The documents compared: each file's path and facts, in path order, with the partnerships
+/// they are the documents of, indexed once so that finding a group's owner stays linear.
 pub struct DocumentSet<'a> {
     /// `(path, facts)` for each file that takes part.
     pub files: Vec<(&'a str, &'a Facts)>,
+    by_id: HashMap<&'a str, usize>,
+    by_name: HashMap<String, usize>,
 }
 
-impl DocumentSet<'_> {
+impl<'a> DocumentSet<'a> {
+    /// A set of documents (the first file wins where two declare the same partnership).
+    pub fn new(files: Vec<(&'a str, &'a Facts)>) -> Self {
+        let (mut by_id, mut by_name) = (HashMap::new(), HashMap::new());
+        for (i, (_, f)) in files.iter().enumerate() {
+            if let Some(id) = &f.partnership_id {
+                by_id.entry(id.as_str()).or_insert(i);
+            }
+            by_name.entry(normalise(&f.partnership_name.0)).or_insert(i);
+        }
+        DocumentSet {
+            files,
+            by_id,
+            by_name,
+        }
+    }
+
     /// The file holding the partnership's own document: by its declared id, else by the name
     /// another file gives that partnership.
     fn owner_file(&self, id: &str, name: Option<&str>) -> Option<usize> {
-        self.files
-            .iter()
-            .position(|(_, f)| f.partnership_id.as_deref() == Some(id))
-            .or_else(|| {
-                let name = normalise(name?);
-                self.files
-                    .iter()
-                    .position(|(_, f)| normalise(&f.partnership_name.0) == name)
-            })
+        self.by_id
+            .get(id)
+            .or_else(|| self.by_name.get(&normalise(name?)))
+            .copied()
     }
 }
 
@@ -309,19 +323,41 @@ fn short(path: &str) -> &str {
 
 /// Picks the reference among several descriptions of one thing: the owner's if there is one,
 /// otherwise the value most descriptions give (ties to the first in path order). `same` says
-/// whether two values agree.
+/// whether two values agree; `key` groups values written identically, so the pairwise
+/// comparison runs over the distinct values only and the cost stays linear in the number of
+/// files describing the thing.
 fn reference<T>(
     values: &[(usize, T)],
     owner: Option<usize>,
     same: impl Fn(&T, &T) -> bool,
+    key: impl Fn(&T) -> String,
 ) -> Option<usize> {
     if let Some(owner) = owner {
         if let Some(i) = values.iter().position(|(f, _)| *f == owner) {
             return Some(i);
         }
     }
-    let agreeing = |i: usize| values.iter().filter(|(_, v)| same(v, &values[i].1)).count();
-    (0..values.len()).max_by_key(|&i| (agreeing(i), std::cmp::Reverse(i)))
+    // Each distinct value: its first position and how many descriptions write it so.
+    let mut distinct: Vec<(usize, usize)> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, (_, v)) in values.iter().enumerate() {
+        let slot = *seen.entry(key(v)).or_insert_with(|| {
+            distinct.push((i, 0));
+            distinct.len() - 1
+        });
+        distinct[slot].1 += 1;
+    }
+    let agreeing = |first: usize| {
+        distinct
+            .iter()
+            .filter(|(j, _)| same(&values[*j].1, &values[first].1))
+            .map(|(_, count)| count)
+            .sum::<usize>()
+    };
+    distinct
+        .iter()
+        .map(|&(first, _)| first)
+        .max_by_key(|&first| (agreeing(first), std::cmp::Reverse(first)))
 }
 
 /// Turns a rule into findings in every file that disagrees with the reference.
@@ -341,7 +377,7 @@ fn report_disagreements<T>(
         return;
     }
     let pairs: Vec<(usize, &T)> = values.iter().map(|(f, v, _)| (*f, v)).collect();
-    let Some(r) = reference(&pairs, owner, |a, b| same(a, b)) else {
+    let Some(r) = reference(&pairs, owner, |a, b| same(a, b), |v| show(v)) else {
         return;
     };
     let (ref_file, ref_value, ref_span) = &values[r];
@@ -735,9 +771,7 @@ pub fn neighbourhoods(files: &[(&str, &Facts)]) -> Vec<Vec<usize>> {
             parent[ra.max(rb)] = ra.min(rb);
         }
     };
-    let set = DocumentSet {
-        files: files.to_vec(),
-    };
+    let set = DocumentSet::new(files.to_vec());
     let mut first_with: BTreeMap<String, usize> = BTreeMap::new();
     for (i, (_, f)) in files.iter().enumerate() {
         let mut keys: Vec<String> = f
@@ -795,9 +829,7 @@ mod tests {
     fn run(rule: &dyn Rule, docs: &[String]) -> Vec<SetFinding> {
         let all: Vec<Facts> = docs.iter().map(|d| facts(d)).collect();
         let paths = ["a.toml", "b.toml", "c.toml"];
-        let set = DocumentSet {
-            files: all.iter().enumerate().map(|(i, f)| (paths[i], f)).collect(),
-        };
+        let set = DocumentSet::new(all.iter().enumerate().map(|(i, f)| (paths[i], f)).collect());
         let mut out = Vec::new();
         rule.check_set(&set, &mut out);
         out
