@@ -29,7 +29,7 @@ fn bedfordshire() -> Report {
 fn across(report: &Report) -> Vec<(String, usize, String, String)> {
     let mut out = Vec::new();
     for f in &report.files {
-        let index = masa::report::LineIndex::new(f.text());
+        let index = f.line_index();
         for d in f
             .diagnostics
             .iter()

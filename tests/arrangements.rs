@@ -61,7 +61,7 @@ fn the_bedfordshire_files_checked_together() {
     let report = masa::check_paths(&[common::root().join("arrangements")], &common::options());
     let mut lines = Vec::new();
     for f in &report.files {
-        let index = masa::report::LineIndex::new(f.text());
+        let index = f.line_index();
         let path = f.path.rsplit("arrangements/").next().unwrap_or(&f.path);
         for d in f
             .diagnostics
@@ -76,7 +76,7 @@ fn the_bedfordshire_files_checked_together() {
                 d.message
             ));
             for r in &d.related {
-                let other = masa::report::LineIndex::new(r.source.inner());
+                let other = masa::report::LineIndex::of(r.source.inner());
                 let rpath = r.path.rsplit("arrangements/").next().unwrap_or(&r.path);
                 lines.push(format!(
                     "    see {rpath}:{} {}",

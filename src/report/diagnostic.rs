@@ -6,6 +6,7 @@ use std::sync::Arc;
 use miette::{LabeledSpan, NamedSource};
 use serde::Serialize;
 
+use super::SourceText;
 use crate::model::Span;
 
 /// How serious a finding is.
@@ -53,7 +54,7 @@ pub struct Related {
     /// The other file's path as given to masa.
     pub path: String,
     /// The other file's source, for rendering.
-    pub source: Arc<NamedSource<String>>,
+    pub source: Arc<NamedSource<SourceText>>,
     /// The byte range in the other file.
     pub span: Span,
     /// What is there.
@@ -84,7 +85,7 @@ pub struct Diagnostic {
     /// Places in other files.
     pub related: Vec<Related>,
     /// The file's source, attached by the pipeline so the value can render itself.
-    pub source: Option<Arc<NamedSource<String>>>,
+    pub source: Option<Arc<NamedSource<SourceText>>>,
     /// Secondary labels too far from the main place to share its snippet: rendered as
     /// separate snippets, so a finding never prints the hundreds of lines between them.
     distant: Vec<Related>,
@@ -119,14 +120,11 @@ impl Diagnostic {
 
     /// Attaches the file's source so the value can render itself, and splits off the labels
     /// too far from the main place to share its snippet.
-    /// `line_starts` are the file's line starts (computed once per file: counting lines from the
-    /// top for every label would make reporting quadratic in the file's size).
-    pub(crate) fn attach_source(
-        &mut self,
-        source: &Arc<NamedSource<String>>,
-        line_starts: &[usize],
-    ) {
+    /// Lines are found with the line starts computed once per file: counting lines from the top
+    /// for every label would make reporting quadratic in the file's size.
+    pub(crate) fn attach_source(&mut self, source: &Arc<NamedSource<SourceText>>) {
         self.source = Some(Arc::clone(source));
+        let line_starts = source.inner().line_starts();
         let line_of = |offset: usize| super::line_index::line_at(line_starts, offset);
         let (first, last) = (line_of(self.span.start), line_of(self.span.end));
         self.distant = self

@@ -38,7 +38,7 @@ pub fn render(report: &Report) -> String {
         );
     }
     for file in &report.files {
-        let index = LineIndex::new(file.text());
+        let index = file.line_index();
         for d in &file.diagnostics {
             let (start, end) = index.range(&d.span);
             let mut message = d.message.clone();
@@ -50,7 +50,7 @@ pub fn render(report: &Report) -> String {
             }
             // An annotation sits on one file: the places in other files go in its text.
             for r in d.related.iter().filter(|r| !r.path.is_empty()) {
-                let other = LineIndex::new(r.source.inner());
+                let other = LineIndex::of(r.source.inner());
                 let (at, _) = other.range(&r.span);
                 let _ = write!(message, "\nsee also {}:{}: {}", r.path, at.line, r.message);
             }

@@ -104,7 +104,7 @@ fn diagnostic<'a>(index: &LineIndex<'_>, d: &'a Diagnostic) -> JsonDiagnostic<'a
             .related
             .iter()
             .map(|r| {
-                let other = LineIndex::new(r.source.inner());
+                let other = LineIndex::of(r.source.inner());
                 let p = place(&other, &r.span, &r.message);
                 JsonRelated {
                     path: &r.path,
@@ -120,7 +120,7 @@ fn diagnostic<'a>(index: &LineIndex<'_>, d: &'a Diagnostic) -> JsonDiagnostic<'a
 }
 
 fn file(f: &FileReport) -> JsonFile<'_> {
-    let index = LineIndex::new(f.text());
+    let index = f.line_index();
     JsonFile {
         path: &f.path,
         diagnostics: f

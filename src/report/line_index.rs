@@ -1,12 +1,15 @@
 //! Byte offsets → 1-based line and column (columns count characters, not bytes).
 
+use std::borrow::Cow;
+
+use super::SourceText;
 use crate::model::Span;
 
 /// The start of every line of one text, built once per file when it is reported.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    line_starts: Cow<'a, [usize]>,
 }
 
 /// A 1-based position.
@@ -37,7 +40,15 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         LineIndex {
             text,
-            line_starts: line_starts(text),
+            line_starts: Cow::Owned(line_starts(text)),
+        }
+    }
+
+    /// Borrows the line starts a reported file already has.
+    pub fn of(source: &'a SourceText) -> Self {
+        LineIndex {
+            text: source.as_str(),
+            line_starts: Cow::Borrowed(source.line_starts()),
         }
     }
 

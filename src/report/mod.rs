@@ -7,9 +7,11 @@ pub mod human;
 pub mod json;
 mod line_index;
 pub mod sarif;
+mod source;
 
 pub use diagnostic::{Diagnostic, Label, Related, Severity};
 pub use line_index::{LineIndex, Position};
+pub use source::SourceText;
 
 use std::sync::Arc;
 
@@ -21,41 +23,38 @@ pub struct FileReport {
     /// The path as given to masa.
     pub path: String,
     /// The file's text (decoded lossily if it was not UTF-8).
-    pub source: Arc<NamedSource<String>>,
+    pub source: Arc<NamedSource<SourceText>>,
     /// The findings, in source order.
     pub diagnostics: Vec<Diagnostic>,
     /// What the checks across files need from this document (only when its own check reached
     /// the rules).
     pub(crate) facts: Option<crate::rules::cross::Facts>,
-    /// Where each line of the source starts, for placing findings added later.
-    line_starts: Arc<Vec<usize>>,
 }
 
 impl FileReport {
     /// Makes a report, attaching the source to every diagnostic and sorting them by position.
     pub fn new(path: impl Into<String>, text: String, mut diagnostics: Vec<Diagnostic>) -> Self {
         let path = path.into();
-        let source = Arc::new(NamedSource::new(path.clone(), text).with_language("toml"));
+        let source =
+            Arc::new(NamedSource::new(path.clone(), SourceText::new(text)).with_language("toml"));
         diagnostics.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });
-        let line_starts = Arc::new(line_index::line_starts(source.inner()));
         for d in &mut diagnostics {
-            d.attach_source(&source, &line_starts);
+            d.attach_source(&source);
         }
         FileReport {
             path,
             source,
             diagnostics,
             facts: None,
-            line_starts,
         }
     }
 
     /// Adds a finding made after the file was checked (a check across files), attaching the
     /// source and keeping source order.
     pub fn push(&mut self, mut diagnostic: Diagnostic) {
-        diagnostic.attach_source(&self.source, &self.line_starts);
+        diagnostic.attach_source(&self.source);
         let key = |d: &Diagnostic| (d.span.start, d.span.end, d.rule.clone());
         let at = self
             .diagnostics
@@ -65,7 +64,12 @@ impl FileReport {
 
     /// The file's text.
     pub fn text(&self) -> &str {
-        self.source.inner()
+        self.source.inner().as_str()
+    }
+
+    /// Line and column positions in the file, from the line starts computed once.
+    pub fn line_index(&self) -> LineIndex<'_> {
+        LineIndex::of(self.source.inner())
     }
 
     /// How many findings have this severity.

@@ -125,7 +125,7 @@ fn result(
             })
         })
         .chain(d.related.iter().enumerate().map(|(i, r)| {
-            let other = LineIndex::new(r.source.inner());
+            let other = LineIndex::of(r.source.inner());
             json!({
                 "id": d.labels.len() + i,
                 "message": { "text": r.message },
@@ -169,7 +169,7 @@ pub fn render(report: &Report, rules: &[&dyn Rule]) -> String {
         .files
         .iter()
         .flat_map(|f| {
-            let index = LineIndex::new(f.text());
+            let index = f.line_index();
             f.diagnostics
                 .iter()
                 .map(|d| result(f, &index, d, ids.iter().position(|id| *id == d.rule)))
