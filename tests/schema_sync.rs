@@ -17,6 +17,12 @@ fn committed_schema_is_up_to_date() {
         committed == generated,
         "{SCHEMA_PATH} is out of date: run `MASA_UPDATE_SCHEMA=1 cargo test --test schema_sync` (or `cargo run -- schema > {SCHEMA_PATH}`)"
     );
+    // The structure stage validates against the copy built in at compile time; after an update
+    // above, the next build picks up the new file.
+    assert!(
+        masa::structure::schema::COMMITTED_SCHEMA == generated,
+        "the schema built into masa differs from the generated one: run `cargo test` again after updating {SCHEMA_PATH}"
+    );
 }
 
 #[test]

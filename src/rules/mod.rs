@@ -17,6 +17,7 @@ mod funding;
 mod future;
 mod links;
 mod partners;
+mod phrases;
 mod publication;
 pub mod registry;
 mod reviews;
@@ -82,6 +83,36 @@ pub struct Context<'a> {
     pub model: &'a Model,
     /// The date to judge date-dependent requirements against.
     pub today: Day,
+    /// Where the wording rules' phrases occur, found on first use by one pass over the texts.
+    phrases: std::cell::OnceCell<Option<phrases::PhraseIndex>>,
+}
+
+impl<'a> Context<'a> {
+    /// What a rule sees of `model`, judged as at `today`.
+    pub fn new(model: &'a Model, today: Day) -> Self {
+        Context {
+            model,
+            today,
+            phrases: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Every occurrence of a lower-case phrase in the document's text values, in document
+    /// order: the value, and the byte offset of the match in its lower-case text
+    /// ([`TextValue::lower`](crate::model::TextValue::lower)). Matches do not overlap.
+    pub fn occurrences(&self, phrase: &str) -> Vec<(&'a crate::model::TextValue, usize)> {
+        let texts: &'a [crate::model::TextValue] = &self.model.texts;
+        let index = self
+            .phrases
+            .get_or_init(|| phrases::PhraseIndex::build(texts));
+        if let Some(places) = index.as_ref().and_then(|i| i.places(phrase)) {
+            return places.iter().map(|&(t, at)| (&texts[t], at)).collect();
+        }
+        texts
+            .iter()
+            .flat_map(|t| t.lower.match_indices(phrase).map(move |(at, _)| (t, at)))
+            .collect()
+    }
 }
 
 /// A rule of the catalog. Embedders implement this to add their own rules.
@@ -150,10 +181,7 @@ pub fn run_with(
         .guidance_edition
         .as_ref()
         .map(|e| *e.get());
-    let cx = Context {
-        model,
-        today: judged_as_at(model, today),
-    };
+    let cx = Context::new(model, judged_as_at(model, today));
     let mut out = Vec::new();
     for rule in rules {
         let applies = edition.is_none_or(|e| rule.meta().editions.contains(&e));
@@ -248,10 +276,10 @@ kind = "police"
             problems.is_empty(),
             "test document has reference problems: {problems:#?}"
         );
-        let cx = Context {
-            model: &model,
-            today: judged_as_at(&model, Day::new(2026, 11, 22).unwrap()),
-        };
+        let cx = Context::new(
+            &model,
+            judged_as_at(&model, Day::new(2026, 11, 22).unwrap()),
+        );
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
         (text, out)

@@ -105,12 +105,32 @@ pub const OBSOLETE_BODIES: &[ObsoleteBody] = &[
     },
 ];
 
-/// The obsolete body a name refers to, if any.
+/// Every body's patterns in one automaton, each pattern mapped to its body, built once: a
+/// document names hundreds of organisations, and each name is searched once for all of them.
+static BODY_PATTERNS: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<usize>)>> =
+    std::sync::LazyLock::new(|| {
+        let (patterns, bodies): (Vec<&str>, Vec<usize>) = OBSOLETE_BODIES
+            .iter()
+            .enumerate()
+            .flat_map(|(i, b)| b.patterns.iter().map(move |p| (*p, i)))
+            .unzip();
+        let automaton = aho_corasick::AhoCorasick::new(patterns).ok()?;
+        Some((automaton, bodies))
+    });
+
+/// The obsolete body a name refers to, if any (the first in the registry if it names several).
 pub fn obsolete_body(name: &str) -> Option<&'static ObsoleteBody> {
     let padded = format!(" {}", name.to_lowercase());
-    OBSOLETE_BODIES
-        .iter()
-        .find(|b| b.patterns.iter().any(|p| padded.contains(p)))
+    let Some((automaton, bodies)) = BODY_PATTERNS.as_ref() else {
+        return OBSOLETE_BODIES
+            .iter()
+            .find(|b| b.patterns.iter().any(|p| padded.contains(p)));
+    };
+    automaton
+        .find_overlapping_iter(&padded)
+        .map(|found| bodies[found.pattern().as_usize()])
+        .min()
+        .map(|i| &OBSOLETE_BODIES[i])
 }
 
 /// The paragraph(s) of the Schedule to SI 2018/789 under which an organisation of this kind is
@@ -171,5 +191,42 @@ mod tests {
         assert!(obsolete_body("NHS Central East ICB").is_none());
         assert!(obsolete_body("Accg Ltd").is_none());
         assert!(obsolete_body("Bedfordshire Police").is_none());
+    }
+
+    /// The one automaton gives the body a search for each pattern in registry order gives,
+    /// including for names that match two bodies.
+    #[test]
+    fn one_search_finds_the_first_body_in_the_registry() {
+        let by_each_pattern = |name: &str| {
+            let padded = format!(" {}", name.to_lowercase());
+            OBSOLETE_BODIES
+                .iter()
+                .position(|b| b.patterns.iter().any(|p| padded.contains(p)))
+        };
+        let position = |name: &str| {
+            obsolete_body(name).map(|b| {
+                OBSOLETE_BODIES
+                    .iter()
+                    .position(|o| o.name == b.name)
+                    .unwrap()
+            })
+        };
+        let mut names: Vec<String> = OBSOLETE_BODIES
+            .iter()
+            .flat_map(|b| b.patterns.iter().map(|p| p.trim().to_uppercase()))
+            .collect();
+        let all: Vec<&str> = OBSOLETE_BODIES
+            .iter()
+            .flat_map(|b| b.patterns)
+            .copied()
+            .collect();
+        names.push(all.join(" and "));
+        names.push(all.iter().rev().copied().collect::<Vec<_>>().join(", "));
+        names
+            .extend(["Bedfordshire Police", "", "Ça va", "NHS Central East ICB"].map(String::from));
+        for name in &names {
+            assert_eq!(position(name), by_each_pattern(name), "{name}");
+        }
+        assert!(names.iter().filter(|n| position(n).is_some()).count() > 5);
     }
 }

@@ -2,23 +2,22 @@
 //! rules read every text value of the document (descriptions, names, titles), because the
 //! words can appear anywhere.
 
+use std::collections::HashMap;
+
 use super::{ALL_EDITIONS, Context, Level, RuleMeta, SINCE_WT2023, finding, rule};
 use crate::model::{Span, TextValue};
 use crate::report::Severity;
 
-/// Every case-insensitive occurrence of `needle` in the text values, as (value, byte range
-/// Every case-insensitive occurrence of `needle` in the text values: the value, the byte
-/// offset of the match in it, and the match's span in the file.
+/// Every case-insensitive occurrence of `needle` (lower-case) in the text values: the value,
+/// the byte offset of the match in it, and the match's span in the file.
 fn occurrences_at<'a>(
-    cx: &'a Context<'_>,
-    needle: &'a str,
-) -> impl Iterator<Item = (&'a TextValue, usize, Span)> + 'a {
-    cx.model.texts.iter().flat_map(move |t| {
-        t.lower
-            .match_indices(needle)
-            .map(|(i, _)| (t, i, inner_span(t, i, needle.len())))
-            .collect::<Vec<_>>()
-    })
+    cx: &Context<'a>,
+    needle: &str,
+) -> impl Iterator<Item = (&'a TextValue, usize, Span)> {
+    let len = needle.len();
+    cx.occurrences(needle)
+        .into_iter()
+        .map(move |(t, at)| (t, at, inner_span(t, at, len)))
 }
 
 /// The span of `len` bytes at `offset` in the value, if the value is written verbatim in the file
@@ -58,7 +57,16 @@ rule!(
         passes: "[[groups]]\nid = \"education-group\"\nname = \"Safeguarding Education Group\"\npurpose = \"Themes: child on child abuse, radicalisation\"",
     },
     |meta, cx, out| {
-        for t in &cx.model.texts {
+        // Only the values where one of the phrases occurs need a closer look.
+        let mut candidates: Vec<&TextValue> = ["tbc", "todo", "[bookmark:", "[image:"]
+            .into_iter()
+            .flat_map(|phrase| cx.occurrences(phrase))
+            .map(|(t, _)| t)
+            .collect();
+        // In the order of the values (they are one slice), each once.
+        candidates.sort_by_key(|t| std::ptr::from_ref(*t));
+        candidates.dedup_by_key(|t| std::ptr::from_ref(*t));
+        for t in candidates {
             let lower = &t.lower;
             let tbc = lower.match_indices("tbc").find(|(i, _)| {
                 let before = lower[..*i]
@@ -478,52 +486,74 @@ rule!(
                 }
             }
         }
-        // Each group's name with the other ending, all found in one pass over each text. A
-        // group's name is a proper noun, so the match is exact ("a strategic group" is not
-        // "Strategic Group").
-        let swapped: Vec<(&crate::model::Group, String)> = doc
-            .groups
-            .iter()
-            .filter_map(|g| swapped_ending(g.name.get()).map(|other| (g.get(), other)))
+        // Each group's name with the other ending. A group's name is a proper noun, so the
+        // match is exact ("a strategic group" is not "Strategic Group"). Every such name ends
+        // in " Board" or " Group": the values where those words occur are known from the one
+        // pass over the text, and at each place a hash look-up per name length finds the names
+        // that end there, longest first (so "Partnership Strategic Board" is reported, not also
+        // its "Strategic Board").
+        let mut swapped: HashMap<String, &crate::model::Group> = HashMap::new();
+        for g in &doc.groups {
+            if let Some(other) = swapped_ending(g.name.get()) {
+                swapped.entry(other).or_insert(g.get());
+            }
+        }
+        let mut lengths: Vec<usize> = swapped.keys().map(String::len).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
+        lengths.dedup();
+        let mut texts: Vec<&TextValue> = [" board", " group"]
+            .into_iter()
+            .flat_map(|ending| cx.occurrences(ending))
+            .map(|(t, _)| t)
             .collect();
-        let Ok(names) = aho_corasick::AhoCorasick::new(swapped.iter().map(|(_, o)| o.as_str()))
-        else {
-            return;
-        };
-        for t in &cx.model.texts {
-            for found in names.find_overlapping_iter(&t.text) {
-                let (group, other) = &swapped[found.pattern().as_usize()];
-                let (at, other) = (found.start(), other.clone());
-                let span = inner_span(t, at, other.len());
-                // Report each place once (several groups can share a name), and not again
-                // where `forum_called` already records the same words.
-                let same_as_forum_called = doc
-                    .dispute_resolution
-                    .as_ref()
-                    .and_then(|d| d.forum_called.as_ref())
-                    .is_some_and(|c| c.get() == &other);
-                if same_as_forum_called
-                    || reported
-                        .iter()
-                        .any(|r| r.start <= span.start && span.end <= r.end)
-                {
-                    continue;
+        texts.sort_by_key(|t| std::ptr::from_ref(*t));
+        texts.dedup_by_key(|t| std::ptr::from_ref(*t));
+        let forum_called = doc
+            .dispute_resolution
+            .as_ref()
+            .and_then(|d| d.forum_called.as_ref())
+            .map(|c| c.get().as_str());
+        for t in texts {
+            let mut ends: Vec<usize> = [" Board", " Group"]
+                .into_iter()
+                .flat_map(|ending| t.text.match_indices(ending).map(|(at, w)| at + w.len()))
+                .collect();
+            ends.sort_unstable();
+            for end in ends {
+                for &len in &lengths {
+                    let Some((other, group)) = end
+                        .checked_sub(len)
+                        .and_then(|at| t.text.get(at..end))
+                        .and_then(|words| swapped.get_key_value(words))
+                    else {
+                        continue;
+                    };
+                    let span = inner_span(t, end - len, len);
+                    // Report each place once, and not again where `forum_called` already
+                    // records the same words.
+                    if forum_called == Some(other.as_str())
+                        || reported
+                            .iter()
+                            .any(|r| r.start <= span.start && span.end <= r.end)
+                    {
+                        continue;
+                    }
+                    reported.push(span.clone());
+                    out.push(
+                        finding(
+                            meta,
+                            span,
+                            format!(
+                                "`{}` says \"{other}\", but the group is \"{}\"",
+                                t.key,
+                                group.name.get()
+                            ),
+                        )
+                        .with_label("name used here")
+                        .with_secondary(group.name.span(), "group's name")
+                        .with_help("call the group by one name throughout"),
+                    );
                 }
-                reported.push(span.clone());
-                out.push(
-                    finding(
-                        meta,
-                        span,
-                        format!(
-                            "`{}` says \"{other}\", but the group is \"{}\"",
-                            t.key,
-                            group.name.get()
-                        ),
-                    )
-                    .with_label("name used here")
-                    .with_secondary(group.name.span(), "group's name")
-                    .with_help("call the group by one name throughout"),
-                );
             }
         }
     }

@@ -13,6 +13,9 @@ use crate::model::Arrangements;
 /// Where the committed schema lives, relative to the crate root.
 pub const SCHEMA_PATH: &str = "schemas/arrangements.schema.json";
 
+/// The committed schema's text, built into masa: the structure stage validates against it.
+pub const COMMITTED_SCHEMA: &str = include_str!("../../schemas/arrangements.schema.json");
+
 /// Generates the schema.
 pub fn arrangements_schema() -> Schema {
     let mut schema = SchemaSettings::draft07()
