@@ -232,7 +232,7 @@ impl Scanner<'_> {
                     continue;
                 }
                 b'#' => {
-                    *at = find_any(bytes, start, &LINE_END);
+                    *at = after(bytes, start, memchr::memchr2(b'\r', b'\n', &bytes[start..]));
                     continue;
                 }
                 b'\n' => (Token::Newline, start + 1),
@@ -275,7 +275,11 @@ pub(crate) fn unclosed_at(text: &str, offset: usize) -> Option<(Span, bool)> {
         match token {
             // A table header at the start of a line outside any container is not an array.
             Token::OpenBracket if line_start && stack.is_empty() => {
-                at = find_any(text.as_bytes(), at, &NEWLINE);
+                at = after(
+                    text.as_bytes(),
+                    at,
+                    memchr::memchr(b'\n', &text.as_bytes()[at..]),
+                );
             }
             Token::OpenBracket => stack.push((Frame::Array, span)),
             Token::OpenBrace => stack.push((Frame::InlineTable, span)),
@@ -336,16 +340,13 @@ const fn byte_set(members: &[u8]) -> [bool; 256] {
     set
 }
 
-/// What ends a comment.
-static LINE_END: [bool; 256] = byte_set(b"\r\n");
-static NEWLINE: [bool; 256] = byte_set(b"\n");
 /// What ends a bare word, as in the TOML lexer (quotes do not: `a"b` is one word).
 static WORD_END: [bool; 256] = byte_set(b".=,[]{} \t#\r\n");
-/// What a one-line basic string stops at to look closer (its end, an escape, a line break).
-static BASIC_STOP: [bool; 256] = byte_set(b"\"\\\n");
-static ML_BASIC_STOP: [bool; 256] = byte_set(b"\"\\");
-static LITERAL_STOP: [bool; 256] = byte_set(b"'\n");
-static ML_LITERAL_STOP: [bool; 256] = byte_set(b"'");
+
+/// `from` plus a position found by searching `bytes[from..]`, or the end if none was found.
+fn after(bytes: &[u8], from: usize, found: Option<usize>) -> usize {
+    found.map_or(bytes.len(), |i| from + i)
+}
 
 /// The first position at or after `from` holding a byte of `set`, or the end.
 fn find_any(bytes: &[u8], from: usize, set: &[bool; 256]) -> usize {
@@ -362,15 +363,24 @@ fn string_end(bytes: &[u8], start: usize) -> usize {
     let quote = bytes[start];
     let basic = quote == b'"';
     let triple = bytes.get(start + 1) == Some(&quote) && bytes.get(start + 2) == Some(&quote);
-    let stops = match (basic, triple) {
-        (true, false) => &BASIC_STOP,
-        (true, true) => &ML_BASIC_STOP,
-        (false, false) => &LITERAL_STOP,
-        (false, true) => &ML_LITERAL_STOP,
+    // Where to stop and look closer: the string's end, an escape, a line break. Strings hold
+    // most of an arrangements file's bytes, so this is a vectorised search (memchr).
+    let next_stop = |from: usize| {
+        let rest = &bytes[from..];
+        after(
+            bytes,
+            from,
+            match (basic, triple) {
+                (true, false) => memchr::memchr3(b'"', b'\\', b'\n', rest),
+                (true, true) => memchr::memchr2(b'"', b'\\', rest),
+                (false, false) => memchr::memchr2(b'\'', b'\n', rest),
+                (false, true) => memchr::memchr(b'\'', rest),
+            },
+        )
     };
     let mut i = start + if triple { 3 } else { 1 };
     loop {
-        i = find_any(bytes, i, stops);
+        i = next_stop(i.min(bytes.len()));
         let Some(&b) = bytes.get(i) else {
             return bytes.len();
         };

@@ -39,8 +39,6 @@ pub struct TextValue {
     pub key: String,
     /// The text.
     pub text: String,
-    /// The text in lower case, made once for the rules that search it.
-    pub lower: String,
     /// Where it is.
     pub span: Span,
 }
@@ -98,14 +96,24 @@ pub const NOT_PROSE: &[&str] = &[
     "website",
 ];
 
+/// Whether a key's string values are prose (see [`NOT_PROSE`]). Asked for every string of
+/// the document, so the list is searched as a sorted copy.
+fn is_prose(key: &str) -> bool {
+    static SORTED: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+        let mut keys = NOT_PROSE.to_vec();
+        keys.sort_unstable();
+        keys
+    });
+    SORTED.binary_search(&key).is_err()
+}
+
 /// Collects every string value that is prose (see [`NOT_PROSE`]).
 fn collect_texts(value: &toml::de::DeValue<'_>, span: Span, key: &str, out: &mut Vec<TextValue>) {
     use toml::de::DeValue;
     match value {
-        DeValue::String(s) if !NOT_PROSE.contains(&key) => out.push(TextValue {
+        DeValue::String(s) if is_prose(key) => out.push(TextValue {
             key: key.to_owned(),
             text: s.to_string(),
-            lower: s.to_lowercase(),
             span,
         }),
         DeValue::Array(a) => a

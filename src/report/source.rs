@@ -29,10 +29,8 @@ impl SourceText {
     pub fn new(text: String) -> Self {
         let line_starts = line_index::line_starts(&text);
         let has_lone_cr = text
-            .as_bytes()
-            .iter()
-            .enumerate()
-            .any(|(i, &b)| b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n'));
+            .match_indices('\r')
+            .any(|(i, _)| text.as_bytes().get(i + 1) != Some(&b'\n'));
         SourceText {
             text,
             line_starts,

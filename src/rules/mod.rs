@@ -97,9 +97,9 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Every occurrence of a lower-case phrase in the document's text values, in document
-    /// order: the value, and the byte offset of the match in its lower-case text
-    /// ([`TextValue::lower`](crate::model::TextValue::lower)). Matches do not overlap.
+    /// Every occurrence of a phrase (written in lower-case ASCII) in the document's text
+    /// values, ignoring ASCII case, in document order: the value, and the byte offset of the
+    /// match in its [`text`](crate::model::TextValue::text). Matches do not overlap.
     pub fn occurrences(&self, phrase: &str) -> Vec<(&'a crate::model::TextValue, usize)> {
         let texts: &'a [crate::model::TextValue] = &self.model.texts;
         let index = self
@@ -110,7 +110,11 @@ impl<'a> Context<'a> {
         }
         texts
             .iter()
-            .flat_map(|t| t.lower.match_indices(phrase).map(move |(at, _)| (t, at)))
+            .flat_map(|t| {
+                phrases::find_all(&t.text, phrase)
+                    .into_iter()
+                    .map(move |at| (t, at))
+            })
             .collect()
     }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::phrases::find_all;
 use super::{ALL_EDITIONS, Context, Level, RuleMeta, SINCE_WT2023, finding, rule};
 use crate::model::{Span, TextValue};
 use crate::report::Severity;
@@ -67,41 +68,36 @@ rule!(
         candidates.sort_by_key(|t| std::ptr::from_ref(*t));
         candidates.dedup_by_key(|t| std::ptr::from_ref(*t));
         for t in candidates {
-            let lower = &t.lower;
-            let tbc = lower.match_indices("tbc").find(|(i, _)| {
-                let before = lower[..*i]
+            let text = &t.text;
+            let standing_alone = |at: usize, len: usize| {
+                let before = text[..at]
                     .chars()
                     .next_back()
                     .is_none_or(|c| !c.is_alphanumeric());
-                let after = lower[i + 3..]
+                let after = text[at + len..]
                     .chars()
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric());
                 before && after
-            });
-            let todo = t.text.match_indices("TODO").find(|(i, _)| {
-                let before = t.text[..*i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                let after = t.text[i + 4..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                before && after
-            });
+            };
+            let tbc = find_all(text, "tbc")
+                .into_iter()
+                .find(|&i| standing_alone(i, 3));
+            let todo = text
+                .match_indices("TODO")
+                .find(|(i, _)| standing_alone(*i, 4));
             let found = tbc
-                .map(|(i, _)| (i, 3, "\"TBC\" (to be confirmed)"))
+                .map(|i| (i, 3, "\"TBC\" (to be confirmed)"))
                 .or_else(|| todo.map(|(i, _)| (i, 4, "a \"TODO\" placeholder")))
                 .or_else(|| {
-                    lower
-                        .find("[bookmark:")
-                        .map(|i| (i, "[bookmark:".len(), "a Word bookmark"))
+                    find_all(text, "[bookmark:")
+                        .first()
+                        .map(|&i| (i, "[bookmark:".len(), "a Word bookmark"))
                 })
                 .or_else(|| {
-                    lower
-                        .find("[image:")
-                        .map(|i| (i, "[image:".len(), "an image placeholder"))
+                    find_all(text, "[image:")
+                        .first()
+                        .map(|&i| (i, "[image:".len(), "an image placeholder"))
                 });
             if let Some((i, len, what)) = found {
                 out.push(
@@ -215,12 +211,17 @@ rule!(
                 continue;
             }
             for (t, at, span) in occurrences_at(cx, needle) {
-                let after = t.lower.get(at + needle.len()..).unwrap_or("");
+                let after = t.text.get(at + needle.len()..).unwrap_or("");
+                let followed_by = |words: &str| {
+                    after
+                        .get(..words.len())
+                        .is_some_and(|a| a.eq_ignore_ascii_case(words))
+                };
                 // Pupils' "Safeguarding Boards in Schools" are not the abolished LSCBs.
-                if needle.ends_with("board") && after.starts_with("s in school") {
+                if needle.ends_with("board") && followed_by("s in school") {
                     continue;
                 }
-                if needle == "designate" && after.starts_with('d') {
+                if needle == "designate" && followed_by("d") {
                     continue;
                 }
                 if seen

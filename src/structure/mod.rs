@@ -6,6 +6,7 @@
 pub mod locate;
 mod prune;
 pub mod schema;
+mod toml_json;
 
 use std::sync::LazyLock;
 
@@ -27,7 +28,8 @@ pub const SCHEMA: &str = "schema";
 
 struct Compiled {
     schema: Value,
-    validator: Validator,
+    /// Reads the parsed TOML tree in place (see `toml_json`).
+    validator: Validator<toml_json::TomlJson>,
 }
 
 /// Built once per process and shared by every file and thread.
@@ -39,8 +41,9 @@ static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     // failure here is a bug in masa, not in the user's file.
     let schema: Value =
         serde_json::from_str(schema::COMMITTED_SCHEMA).expect("the committed schema is JSON");
-    let validator =
-        jsonschema::validator_for(&schema).expect("masa's generated JSON Schema compiles");
+    let validator = jsonschema::options_for::<toml_json::TomlJson>()
+        .build(&schema)
+        .expect("masa's generated JSON Schema compiles");
     Compiled { schema, validator }
 });
 
@@ -80,13 +83,13 @@ const MAX_PRUNE_ROUNDS: usize = 16;
 /// Every problem as a diagnostic, and the paths whose removal would make the document valid.
 fn validate(doc: &Document<'_>) -> (Vec<Diagnostic>, Vec<Vec<Segment>>) {
     let compiled = &*COMPILED;
-    let json = Value::Object(load::table_to_json(doc.get_ref()));
-    if compiled.validator.is_valid(&json) {
+    let root = toml_json::TomlNode::Root(doc.get_ref());
+    if compiled.validator.is_valid(root) {
         return (Vec::new(), Vec::new());
     }
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut cuts: Vec<Vec<Segment>> = Vec::new();
-    for error in compiled.validator.iter_errors(&json) {
+    for error in compiled.validator.iter_errors(root) {
         let path: Vec<Segment> = error
             .instance_path()
             .iter()
