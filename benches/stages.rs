@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Groups:
-//! - `stages/<input>`: bare TOML parse (the floor), load, structure, model, rules, the full
+//! - `stages/<input>`: bare TOML parse (the floor), the parse into a `toml::Table` (what most
+//!   programs reading TOML do; a second reference), load, structure, model, rules, the full
 //!   check (`check_source`) and rendering (human, JSON), each over the same documents: the real
 //!   Central Bedfordshire file, the Northmoor example, 200 generated clean files of the sizes of
 //!   real documents (`realistic-200`, 14–38 KB) and 200 of every size up to 1 MB (`wide-200`).
@@ -17,7 +18,8 @@
 //! - `size/<bytes>`: one clean document from 16 KB to 5 MB, every stage, to show how the cost
 //!   grows with the size of one file. At 5 MB only the stages up to the model run, unless
 //!   `MASA_BENCH_LARGE=1` (the rules take seconds there: see docs/performance.md).
-//! - `files/<count>`: `check_paths` (all cores) and a one-file-at-a-time loop (one core) over
+//! - `files/<count>`: `check_paths` (all cores), a one-file-at-a-time loop (one core) and the
+//!   floor for the same files (read and bare-parse each, one core) over
 //!   1, 100 and 1,000 generated files of real sizes in a temporary directory; 10,000 too with
 //!   `MASA_BENCH_LARGE=1` (300 MB of files, minutes per sample set).
 
@@ -72,6 +74,19 @@ fn bare_parse(texts: &[String]) -> usize {
         .sum()
 }
 
+/// The parse most programs that read TOML do (`toml::from_str` into a `toml::Table`): a second
+/// reference, slower than the bare parse because it builds owned values.
+fn parse_to_table(texts: &[String]) -> usize {
+    texts
+        .iter()
+        .map(|t| {
+            toml::from_str::<toml::Table>(black_box(t))
+                .map(|d| d.len())
+                .unwrap_or(0)
+        })
+        .sum()
+}
+
 fn full_check(names: &[String], texts: &[String], options: &Options) -> Vec<FileReport> {
     names
         .iter()
@@ -95,6 +110,7 @@ fn stage_benches<M: criterion::measurement::Measurement>(
     masa::structure::warm_up();
 
     g.bench_function("bare-parse", |b| b.iter(|| bare_parse(texts)));
+    g.bench_function("parse-to-table", |b| b.iter(|| parse_to_table(texts)));
     g.bench_function("load", |b| {
         b.iter(|| {
             texts
@@ -230,6 +246,7 @@ fn mixed(c: &mut Criterion) {
         .throughput(Throughput::Bytes(bytes as u64));
     masa::structure::warm_up();
     g.bench_function("bare-parse", |b| b.iter(|| bare_parse(&texts)));
+    g.bench_function("parse-to-table", |b| b.iter(|| parse_to_table(&texts)));
     g.bench_function("full-check", |b| {
         b.iter(|| full_check(&names, &texts, &options))
     });
@@ -294,6 +311,17 @@ fn files(c: &mut Criterion) {
                 let report = masa::check_paths(black_box(&paths), &options);
                 assert_eq!(report.files.len(), count);
                 report.files.len()
+            })
+        });
+        // The floor for the same files: read and parse each, one core.
+        g.bench_function("bare-parse-one-core", |b| {
+            b.iter(|| {
+                let (found, _) = masa::discover(black_box(&paths));
+                found
+                    .iter()
+                    .filter_map(|p| std::fs::read_to_string(p).ok())
+                    .filter(|t| toml::de::DeTable::parse(t).is_ok())
+                    .count()
             })
         });
         g.bench_function("check_file-one-core", |b| {

@@ -24,6 +24,11 @@ pub struct Id(String);
 impl Id {
     /// Checks the id syntax (see [`ID_PATTERN`]).
     pub fn parse(s: &str) -> Result<Id, String> {
+        Id::checked(s.to_owned())
+    }
+
+    /// Checks the id syntax, keeping the string it was given.
+    fn checked(s: String) -> Result<Id, String> {
         let well_formed = !s.is_empty()
             && s.split('-').all(|word| {
                 !word.is_empty()
@@ -32,7 +37,7 @@ impl Id {
                         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
             });
         if well_formed {
-            Ok(Id(s.to_owned()))
+            Ok(Id(s))
         } else {
             Err(format!(
                 "`{s}` is not a valid id: use lower-case letters, digits and single hyphens, e.g. `central-bedfordshire-council`"
@@ -54,8 +59,8 @@ impl fmt::Display for Id {
 
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Cow::<str>::deserialize(d)?;
-        Id::parse(&s).map_err(de::Error::custom)
+        // A `String`, not a `Cow`: serde always makes an owned `Cow`, which `parse` would copy.
+        Id::checked(String::deserialize(d)?).map_err(de::Error::custom)
     }
 }
 
