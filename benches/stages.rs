@@ -16,8 +16,7 @@
 //! - `mixed/200`: bare parse, full check and rendering over 200 generated files of real sizes,
 //!   a fifth of them with a flaw (syntax, unknown key, wrong type, unknown reference, …).
 //! - `size/<bytes>`: one clean document from 16 KB to 5 MB, every stage, to show how the cost
-//!   grows with the size of one file. At 5 MB only the stages up to the model run, unless
-//!   `MASA_BENCH_LARGE=1` (the rules take seconds there: see docs/performance.md).
+//!   grows with the size of one file.
 //! - `files/<count>`: `check_paths` (all cores), a one-file-at-a-time loop (one core) and the
 //!   floor for the same files (read and bare-parse each, one core) over
 //!   1, 100 and 1,000 generated files of real sizes in a temporary directory; 10,000 too with
@@ -261,7 +260,6 @@ fn mixed(c: &mut Criterion) {
 fn size(c: &mut Criterion) {
     let options = options();
     for bytes in [16_000, 64_000, 256_000, 1_000_000, 5_000_000] {
-        let rules = bytes < 5_000_000 || large();
         let text = corpus::document_of_size(3, bytes);
         let mut g = c.benchmark_group(format!("size/{bytes}"));
         if bytes >= 1_000_000 {
@@ -273,7 +271,7 @@ fn size(c: &mut Criterion) {
             &[text],
             &options,
             false,
-            rules,
+            true,
         );
         g.finish();
     }

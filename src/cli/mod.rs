@@ -259,9 +259,6 @@ fn check(args: CheckArgs) -> ExitCode {
         lints,
         ..Options::default()
     };
-    // Compile the JSON Schema validator on another core while this one reads and parses the
-    // files; the first file's structure check waits for it if it is not ready.
-    std::thread::spawn(crate::structure::warm_up);
     let report = crate::check_paths(&paths, &options);
     match args.format {
         Format::Human => {
