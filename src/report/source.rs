@@ -82,7 +82,7 @@ impl SourceCode for SourceText {
         // span's line (one more for good measure): miette's scan keeps only that many, so
         // everything before this point would be dropped anyway.
         let line = line_index::line_at(&self.line_starts, span.offset());
-        let first = line.saturating_sub(context_lines_before + 1);
+        let first = line.saturating_sub(context_lines_before.saturating_add(1));
         let skipped = self.line_starts[first];
         if span.offset() < skipped {
             return Err(MietteError::OutOfBounds);
@@ -124,7 +124,7 @@ mod tests {
             let indexed = SourceText::new(text.to_owned());
             for start in 0..=text.len() {
                 for end in start..=text.len().min(start + 12) {
-                    for (before, after) in [(0, 0), (1, 1), (2, 3), (5, 0)] {
+                    for (before, after) in [(0, 0), (1, 1), (2, 3), (5, 0), (usize::MAX, 2)] {
                         let span = SourceSpan::new(start.into(), end - start);
                         let ours = indexed.read_span(&span, before, after);
                         let theirs = text.read_span(&span, before, after);

@@ -2,7 +2,7 @@
 //! rules read every text value of the document (descriptions, names, titles), because the
 //! words can appear anywhere.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use super::phrases::find_all;
 use super::{ALL_EDITIONS, Context, Level, RuleMeta, SINCE_WT2023, finding, rule};
@@ -487,21 +487,29 @@ rule!(
                 }
             }
         }
-        // Each group's name with the other ending. A group's name is a proper noun, so the
-        // match is exact ("a strategic group" is not "Strategic Group"). Every such name ends
-        // in " Board" or " Group": the values where those words occur are known from the one
-        // pass over the text, and at each place a hash look-up per name length finds the names
-        // that end there, longest first (so "Partnership Strategic Board" is reported, not also
-        // its "Strategic Board").
-        let mut swapped: HashMap<String, &crate::model::Group> = HashMap::new();
+        // Each group's name with the other ending, found by one automaton over the values that
+        // contain " board" or " group" (known from the one pass over the text): linear in the
+        // text and the names together. A group's name is a proper noun, so the match is exact
+        // ("a strategic group" is not "Strategic Group"). Matches ending at one place come
+        // longest first, so "Partnership Strategic Board" is reported and the "Strategic Board"
+        // inside it is not.
+        let mut names: Vec<(String, &crate::model::Group)> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for g in &doc.groups {
-            if let Some(other) = swapped_ending(g.name.get()) {
-                swapped.entry(other).or_insert(g.get());
+            // Several groups can share a name: the first is named in the finding.
+            if let Some(other) = swapped_ending(g.name.get()).filter(|o| seen.insert(o.clone())) {
+                names.push((other, g.get()));
             }
         }
-        let mut lengths: Vec<usize> = swapped.keys().map(String::len).collect();
-        lengths.sort_unstable_by(|a, b| b.cmp(a));
-        lengths.dedup();
+        if names.is_empty() {
+            return;
+        }
+        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(names.iter().map(|(other, _)| other))
+        else {
+            return;
+        };
         let mut texts: Vec<&TextValue> = [" board", " group"]
             .into_iter()
             .flat_map(|ending| cx.occurrences(ending))
@@ -514,47 +522,45 @@ rule!(
             .as_ref()
             .and_then(|d| d.forum_called.as_ref())
             .map(|c| c.get().as_str());
+        // The places reported above (other names, the forum's name) are separate values: sorted,
+        // a binary search tells whether a match lies inside one.
+        reported.sort_by_key(|r| r.start);
+        let inside_reported = |span: &Span| {
+            let i = reported.partition_point(|r| r.start <= span.start);
+            i > 0 && span.end <= reported[i - 1].end
+        };
         for t in texts {
-            let mut ends: Vec<usize> = [" Board", " Group"]
-                .into_iter()
-                .flat_map(|ending| t.text.match_indices(ending).map(|(at, w)| at + w.len()))
-                .collect();
-            ends.sort_unstable();
-            for end in ends {
-                for &len in &lengths {
-                    let Some((other, group)) = end
-                        .checked_sub(len)
-                        .and_then(|at| t.text.get(at..end))
-                        .and_then(|words| swapped.get_key_value(words))
-                    else {
-                        continue;
-                    };
-                    let span = inner_span(t, end - len, len);
-                    // Report each place once, and not again where `forum_called` already
-                    // records the same words.
-                    if forum_called == Some(other.as_str())
-                        || reported
-                            .iter()
-                            .any(|r| r.start <= span.start && span.end <= r.end)
-                    {
-                        continue;
-                    }
-                    reported.push(span.clone());
-                    out.push(
-                        finding(
-                            meta,
-                            span,
-                            format!(
-                                "`{}` says \"{other}\", but the group is \"{}\"",
-                                t.key,
-                                group.name.get()
-                            ),
-                        )
-                        .with_label("name used here")
-                        .with_secondary(group.name.span(), "group's name")
-                        .with_help("call the group by one name throughout"),
-                    );
+            // A match inside an earlier one of the same value ends where it ends, so it comes
+            // just after it.
+            let mut last: Option<Span> = None;
+            for found in automaton.find_overlapping_iter(&t.text) {
+                let (other, group) = &names[found.pattern().as_usize()];
+                let span = inner_span(t, found.start(), other.len());
+                // Report each place once, and not again where `forum_called` already records
+                // the same words.
+                if forum_called == Some(other.as_str())
+                    || inside_reported(&span)
+                    || last
+                        .as_ref()
+                        .is_some_and(|l| l.start <= span.start && span.end <= l.end)
+                {
+                    continue;
                 }
+                last = Some(span.clone());
+                out.push(
+                    finding(
+                        meta,
+                        span,
+                        format!(
+                            "`{}` says \"{other}\", but the group is \"{}\"",
+                            t.key,
+                            group.name.get()
+                        ),
+                    )
+                    .with_label("name used here")
+                    .with_secondary(group.name.span(), "group's name")
+                    .with_help("call the group by one name throughout"),
+                );
             }
         }
     }
@@ -634,6 +640,22 @@ mod tests {
         assert!(run_rule(&ObsoleteTitle, "[voice]\ndescription = \"The Safeguarding Children Partnership writes to schools.\"\n").1.is_empty());
     }
 
+    /// Letters whose lower case is longer or shorter ("İ", "ẞ") before the words do not move
+    /// the finding: the words are found in the text itself, in any ASCII case.
+    #[test]
+    fn found_words_are_underlined_exactly_after_any_letters() {
+        let (text, found) = run_rule(
+            &ObsoleteTitle,
+            "[voice]\ndescription = \"İstanbul, ẞtraße: the LOCAL SAFEGUARDING CHILDREN BOARD met.\"\n",
+        );
+        assert_eq!(spans(&text, &found), ["LOCAL SAFEGUARDING CHILDREN BOARD"]);
+        assert!(
+            found[0]
+                .message
+                .contains("\"LOCAL SAFEGUARDING CHILDREN BOARD\"")
+        );
+    }
+
     #[test]
     fn legislation_and_fourth_partner() {
         let (text, found) = run_rule(
@@ -671,6 +693,30 @@ mod tests {
             .1
             .is_empty()
         );
+    }
+
+    /// Two groups whose other names nest: the longer is reported, not also the shorter inside
+    /// it; every place is reported once, however often the words recur.
+    #[test]
+    fn nested_and_repeated_group_names_are_reported_once_per_place() {
+        let groups = "[[groups]]\nid = \"a\"\nname = \"Strategic Group\"\n[[groups]]\nid = \"b\"\nname = \"Partnership Strategic Group\"\n[[groups]]\nid = \"c\"\nname = \"Strategic Group\"\n";
+        let (text, found) = run_rule(
+            &GroupNameConsistent,
+            &format!(
+                "{groups}[voice]\ndescription = \"The Partnership Strategic Board and the Strategic Board, then the Strategic Board.\"\n"
+            ),
+        );
+        assert_eq!(
+            spans(&text, &found),
+            [
+                "Partnership Strategic Board",
+                "Strategic Board",
+                "Strategic Board"
+            ]
+        );
+        // Two groups share the name "Strategic Group": the first is the one named.
+        let first = text.find("name = \"Strategic Group\"").unwrap() + "name = ".len();
+        assert_eq!(found[1].labels[0].span.start, first);
     }
 
     #[test]

@@ -412,7 +412,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_generated_schema_compiles() {
+    fn the_committed_schema_compiles() {
         warm_up();
         assert!(COMPILED.schema.get("definitions").is_some());
     }
