@@ -420,6 +420,67 @@ fn swapped_ending(name: &str) -> Option<String> {
     None
 }
 
+/// Names read backwards from their last byte, as a trie. From a place in a text, one walk back
+/// finds every name that ends there and stops at the first byte that no name has there, so it
+/// costs at most the length of the text that matches, never the number of names.
+struct NamesBackwards {
+    /// Each node's children, as (byte, node); node 0 is the root. Nodes have few children, so
+    /// a short scan beats hashing.
+    children: Vec<Vec<(u8, usize)>>,
+    /// The name (an index) whose walk ends at each node, if any.
+    name_at: Vec<Option<usize>>,
+}
+
+impl NamesBackwards {
+    fn new<'n>(names: impl IntoIterator<Item = &'n str>) -> Self {
+        let mut trie = NamesBackwards {
+            children: vec![Vec::new()],
+            name_at: vec![None],
+        };
+        for (index, name) in names.into_iter().enumerate() {
+            let mut node = 0;
+            for &byte in name.as_bytes().iter().rev() {
+                node = match trie.child(node, byte) {
+                    Some(next) => next,
+                    None => {
+                        let next = trie.children.len();
+                        trie.children.push(Vec::new());
+                        trie.name_at.push(None);
+                        trie.children[node].push((byte, next));
+                        next
+                    }
+                };
+            }
+            trie.name_at[node].get_or_insert(index);
+        }
+        trie
+    }
+
+    fn child(&self, node: usize, byte: u8) -> Option<usize> {
+        self.children[node]
+            .iter()
+            .find(|(b, _)| *b == byte)
+            .map(|&(_, next)| next)
+    }
+
+    /// Every name that ends at byte `end` of `text`, as (start, name index), longest first.
+    fn ending_at(&self, text: &str, end: usize) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut node = 0;
+        for (at, &byte) in text.as_bytes()[..end].iter().enumerate().rev() {
+            let Some(next) = self.child(node, byte) else {
+                break;
+            };
+            node = next;
+            if let Some(name) = self.name_at[node] {
+                found.push((at, name));
+            }
+        }
+        found.reverse();
+        found
+    }
+}
+
 rule!(
     GroupNameConsistent,
     RuleMeta {
@@ -487,12 +548,12 @@ rule!(
                 }
             }
         }
-        // Each group's name with the other ending, found by one automaton over the values that
-        // contain " board" or " group" (known from the one pass over the text): linear in the
-        // text and the names together. A group's name is a proper noun, so the match is exact
-        // ("a strategic group" is not "Strategic Group"). Matches ending at one place come
-        // longest first, so "Partnership Strategic Board" is reported and the "Strategic Board"
-        // inside it is not.
+        // Each group's name with the other ending. Such a name ends in " Board" or " Group": the
+        // values where those words occur are known from the one pass over the text, and from
+        // each place a walk back through the names finds the ones that end there. A group's
+        // name is a proper noun, so the match is exact ("a strategic group" is not "Strategic
+        // Group"). Matches ending at one place come longest first, so "Partnership Strategic
+        // Board" is reported and the "Strategic Board" inside it is not.
         let mut names: Vec<(String, &crate::model::Group)> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for g in &doc.groups {
@@ -504,19 +565,18 @@ rule!(
         if names.is_empty() {
             return;
         }
-        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(names.iter().map(|(other, _)| other))
-        else {
-            return;
-        };
-        let mut texts: Vec<&TextValue> = [" board", " group"]
+        let backwards = NamesBackwards::new(names.iter().map(|(other, _)| other.as_str()));
+        // Every " Board" and " Group" (exact case) in the values, by value and place.
+        let mut ends: Vec<(&TextValue, usize)> = [(" board", " Board"), (" group", " Group")]
             .into_iter()
-            .flat_map(|ending| cx.occurrences(ending))
-            .map(|(t, _)| t)
+            .flat_map(|(phrase, exact)| {
+                cx.occurrences(phrase)
+                    .into_iter()
+                    .filter(move |(t, at)| t.text.get(*at..at + exact.len()) == Some(exact))
+                    .map(move |(t, at)| (t, at + exact.len()))
+            })
             .collect();
-        texts.sort_by_key(|t| std::ptr::from_ref(*t));
-        texts.dedup_by_key(|t| std::ptr::from_ref(*t));
+        ends.sort_by_key(|(t, end)| (std::ptr::from_ref(*t), *end));
         let forum_called = doc
             .dispute_resolution
             .as_ref()
@@ -529,13 +589,13 @@ rule!(
             let i = reported.partition_point(|r| r.start <= span.start);
             i > 0 && span.end <= reported[i - 1].end
         };
-        for t in texts {
-            // A match inside an earlier one of the same value ends where it ends, so it comes
-            // just after it.
-            let mut last: Option<Span> = None;
-            for found in automaton.find_overlapping_iter(&t.text) {
-                let (other, group) = &names[found.pattern().as_usize()];
-                let span = inner_span(t, found.start(), other.len());
+        // A match inside an earlier one of the same value ends where it ends, so it comes just
+        // after it.
+        let mut last: Option<Span> = None;
+        for (t, end) in ends {
+            for (start, name) in backwards.ending_at(&t.text, end) {
+                let (other, group) = &names[name];
+                let span = inner_span(t, start, other.len());
                 // Report each place once, and not again where `forum_called` already records
                 // the same words.
                 if forum_called == Some(other.as_str())
@@ -693,6 +753,33 @@ mod tests {
             .1
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_walk_back_finds_every_name_ending_at_a_place_longest_first() {
+        let names = [
+            "Strategic Board",
+            "Partnership Strategic Board",
+            "Board",
+            "Other Board",
+        ];
+        let backwards = NamesBackwards::new(names);
+        let text = "the Partnership Strategic Board met";
+        let end = text.find(" met").unwrap();
+        let found: Vec<&str> = backwards
+            .ending_at(text, end)
+            .into_iter()
+            .map(|(start, i)| {
+                assert_eq!(&text[start..end], names[i]);
+                names[i]
+            })
+            .collect();
+        assert_eq!(
+            found,
+            ["Partnership Strategic Board", "Strategic Board", "Board"]
+        );
+        assert!(backwards.ending_at(text, 3).is_empty());
+        assert!(backwards.ending_at("", 0).is_empty());
     }
 
     /// Two groups whose other names nest: the longer is reported, not also the shorter inside
