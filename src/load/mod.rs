@@ -180,9 +180,13 @@ pub fn parse(text: &str) -> Result<Document<'_>, Vec<Diagnostic>> {
     errors.sort_by_key(|e| e.span().map_or(0, |s| s.start));
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut last_line = None;
+    // The errors are in order, so each one's line is counted on from the one before.
+    let (mut counted_to, mut line) = (0, 0);
     for error in &errors {
         let span = clamp(error.span().unwrap_or(0..0), text.len());
-        let line = text[..span.start].matches('\n').count();
+        let to = span.start.max(counted_to);
+        line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted_to..to]).count();
+        counted_to = to;
         if last_line == Some(line) {
             continue;
         }
