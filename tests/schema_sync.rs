@@ -2,7 +2,7 @@
 
 mod common;
 
-use masa::structure::schema::{SCHEMA_PATH, arrangements_schema_text};
+use masa::model::schema::{SCHEMA_PATH, arrangements_schema_text};
 
 #[test]
 fn committed_schema_is_up_to_date() {
@@ -20,7 +20,7 @@ fn committed_schema_is_up_to_date() {
     // The structure stage validates against the copy built in at compile time; after an update
     // above, the next build picks up the new file.
     assert!(
-        masa::structure::schema::COMMITTED_SCHEMA == generated,
+        masa::model::schema::COMMITTED_SCHEMA == generated,
         "the schema built into masa differs from the generated one: run `cargo test` again after updating {SCHEMA_PATH}"
     );
 }

@@ -120,7 +120,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Schema => {
-            print_out(&crate::structure::schema::arrangements_schema_text());
+            print_out(&crate::model::schema::arrangements_schema_text());
             ExitCode::SUCCESS
         }
         Command::Rules { format } => {
@@ -159,7 +159,7 @@ pub fn main() -> ExitCode {
                     .map(|r| r.meta().id)
                     .chain(docs::PIPELINE_CHECKS.iter().map(|(id, ..)| *id))
                     .collect();
-                match crate::structure::suggest(&rule, ids.iter().copied()) {
+                match crate::diag::suggest(&rule, ids.iter().copied()) {
                     Some(s) => eprintln!(
                         "masa: there is no rule `{rule}`; did you mean `{s}`? (`masa rules` lists them all)"
                     ),
@@ -190,7 +190,7 @@ fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
         return ExitCode::from(2);
     }
     // The `#:schema` line, if the project keeps the schema where masa's own layout does.
-    let schema = std::path::Path::new(crate::structure::schema::SCHEMA_PATH);
+    let schema = std::path::Path::new(crate::model::schema::SCHEMA_PATH);
     let relative = match (schema.canonicalize(), parent.canonicalize()) {
         (Ok(schema), Ok(dir)) => Some(
             crate::init::relative_path(&dir, &schema)

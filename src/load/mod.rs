@@ -7,17 +7,17 @@ use std::borrow::Cow;
 
 use toml::de::{DeTable, DeValue};
 
+use crate::diag::{Diagnostic, Severity};
 use crate::model::Span;
-use crate::report::{Diagnostic, Severity};
 
 mod depth;
 
 pub use depth::MAX_NESTING_DEPTH;
 
 /// Rule id for files that are not valid TOML (including text that is not UTF-8).
-pub const TOML_SYNTAX: &str = "toml-syntax";
+pub const TOML_SYNTAX: &str = crate::diag::Check::TomlSyntax.id();
 /// Rule id for files larger than the configured limit.
-pub const FILE_TOO_LARGE: &str = "file-too-large";
+pub const FILE_TOO_LARGE: &str = crate::diag::Check::FileTooLarge.id();
 
 /// The default largest file masa reads: far above any real arrangements document (the
 /// biggest seed is under 50 KB) and low enough to keep memory small.
@@ -85,7 +85,7 @@ pub fn binary(bytes: &[u8]) -> Option<Diagnostic> {
 
 /// The finding for a file with no keys at all (empty, or only comments).
 pub fn empty_document() -> Diagnostic {
-    Diagnostic::new(crate::structure::SCHEMA, Severity::Error, 0..0, "the file has no content: an arrangements file needs at least `schema_version` and a `[partnership]` table")
+    Diagnostic::new(crate::diag::Check::Schema.id(), Severity::Error, 0..0, "the file has no content: an arrangements file needs at least `schema_version` and a `[partnership]` table")
         .with_help("start from `schema_version = 1` and a [partnership] table with the partnership's name; see arrangements/example/")
 }
 

@@ -143,7 +143,7 @@ pub struct Arrangements {
     /// `rule-id = { level = "allow", reason = "why it does not apply" }`. An `allow` must say why.
     #[serde(default)]
     #[schemars(extend("propertyNames" = { "pattern": super::values::ID_PATTERN }))]
-    pub lints: std::collections::BTreeMap<Spanned<String>, Spanned<crate::lints::LintSetting>>,
+    pub lints: std::collections::BTreeMap<Spanned<String>, Spanned<super::LintSetting>>,
 
     /// Anything else the document says that no section above covers, kept so that the file
     /// is a complete record of the published document.

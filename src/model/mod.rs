@@ -2,11 +2,14 @@
 //! resolve every id reference.
 
 mod document;
+mod lints;
 pub mod resolve;
+pub mod schema;
 mod spanned;
 mod values;
 
 pub use document::*;
+pub use lints::{LintLevel, LintSetting};
 pub use resolve::{DeclKind, Declaration, Index};
 pub use spanned::{Span, Spanned, Text};
 pub use values::{
@@ -16,9 +19,9 @@ pub use values::{
 
 use serde::Deserialize;
 
+use crate::diag::{Diagnostic, Severity};
 use crate::load::Document;
-use crate::report::{Diagnostic, Severity};
-use crate::structure::SCHEMA;
+const SCHEMA: &str = crate::diag::Check::Schema.id();
 
 /// A document with its ids resolved: what the rules read.
 #[derive(Debug, Clone)]
@@ -220,7 +223,7 @@ mod tests {
 
     #[test]
     fn every_id_enum_date_and_money_key_is_not_prose() {
-        let schema = crate::structure::schema::arrangements_schema().to_value();
+        let schema = crate::model::schema::arrangements_schema().to_value();
         let definitions = &schema["definitions"];
         let mut tables: Vec<&Value> = vec![&schema];
         tables.extend(definitions.as_object().into_iter().flat_map(|d| d.values()));

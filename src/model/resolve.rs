@@ -6,13 +6,13 @@ use std::collections::{HashMap, HashSet};
 use super::document::*;
 use super::spanned::{Span, Spanned};
 use super::values::Id;
-use crate::report::{Diagnostic, Severity};
-use crate::structure::suggest;
+use crate::diag::suggest;
+use crate::diag::{Diagnostic, Severity};
 
 /// Rule id for a reference to an id that is not declared (or is declared as something else).
-pub const UNKNOWN_REFERENCE: &str = "unknown-reference";
+pub const UNKNOWN_REFERENCE: &str = crate::diag::Check::UnknownReference.id();
 /// Rule id for an id declared twice.
-pub const DUPLICATE_ID: &str = "duplicate-id";
+pub const DUPLICATE_ID: &str = crate::diag::Check::DuplicateId.id();
 
 /// What an id declares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

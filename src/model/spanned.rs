@@ -2,13 +2,12 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::ops::{Deref, Range};
+use std::ops::Deref;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
 
-/// A byte range into the source text of one file.
-pub type Span = Range<usize>;
+pub use crate::diag::Span;
 
 /// A value read from the file, with the byte span of its TOML value.
 ///

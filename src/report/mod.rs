@@ -1,17 +1,12 @@
 //! Stage 5, *report*: diagnostics are plain values; this module renders them for people
 //! (miette's graphical report) and for machines (JSON).
 
-mod diagnostic;
 pub mod github;
 pub mod human;
 pub mod json;
-mod line_index;
 pub mod sarif;
-mod source;
 
-pub use diagnostic::{Diagnostic, Label, Related, Severity};
-pub use line_index::{LineIndex, Position};
-pub use source::SourceText;
+pub use crate::diag::{Diagnostic, Label, LineIndex, Position, Related, Severity, SourceText};
 
 use std::sync::Arc;
 
@@ -26,9 +21,6 @@ pub struct FileReport {
     pub source: Arc<NamedSource<SourceText>>,
     /// The findings, in source order.
     pub diagnostics: Vec<Diagnostic>,
-    /// What the checks across files need from this document (only when its own check reached
-    /// the rules).
-    pub(crate) facts: Option<crate::rules::cross::Facts>,
 }
 
 impl FileReport {
@@ -47,7 +39,6 @@ impl FileReport {
             path,
             source,
             diagnostics,
-            facts: None,
         }
     }
 

@@ -6,8 +6,8 @@
 //! paras 65–75.
 
 use super::{ALL_EDITIONS, Level, RuleMeta, finding, registry, rule};
+use crate::diag::Severity;
 use crate::model::DeclKind;
-use crate::report::Severity;
 
 rule!(
     RelevantAgenciesListed,

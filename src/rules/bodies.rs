@@ -5,32 +5,10 @@
 //! review partners (s.16Q). Other bodies have merged or been renamed (registry in
 //! [`super::registry`]).
 
+use super::support::dates::{document_date, document_date_as_written};
 use super::{ALL_EDITIONS, Level, RuleMeta, finding, registry, rule};
-use crate::model::{Arrangements, Day, Id};
-use crate::report::Severity;
-
-/// The latest date the document says it was published, updated or agreed.
-pub fn document_date(doc: &Arrangements) -> Option<Day> {
-    let p = &doc.partnership;
-    p.published
-        .iter()
-        .chain(p.updated.iter())
-        .chain(p.agreed.iter())
-        .map(|d| d.latest())
-        .max()
-}
-
-/// The document's latest date as it is written (`2026-06` stays a month), for messages.
-pub fn document_date_as_written(doc: &Arrangements) -> String {
-    let p = &doc.partnership;
-    p.published
-        .iter()
-        .chain(p.updated.iter())
-        .chain(p.agreed.iter())
-        .max_by_key(|d| d.latest())
-        .map(|d| d.get().to_string())
-        .unwrap_or_default()
-}
+use crate::diag::Severity;
+use crate::model::{Arrangements, Id};
 
 /// Whether an organisation is a safeguarding partner or child death review partner (judged by
 /// `safeguarding-partner-body-current`, not `obsolete-body`).

@@ -5,7 +5,7 @@
 //! any need for a local area to maintain another chair or independent chair".
 
 use super::{Level, RuleMeta, SINCE_WT2023, finding, rule};
-use crate::report::Severity;
+use crate::diag::Severity;
 
 rule!(
     PartnershipChairNamed,

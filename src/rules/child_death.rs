@@ -6,8 +6,8 @@
 //! safeguarding arrangements (WT2018 ch. 5; WT2023 ch. 6).
 
 use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
+use crate::diag::Severity;
 use crate::model::{Edition, OrganisationKind as Kind};
-use crate::report::Severity;
 
 rule!(
     CdrPartners,

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{Level, Rule, RuleMeta};
+use crate::diag::Severity;
 use crate::model::Edition;
-use crate::report::Severity;
 
 /// Where the generated rule documentation is committed, relative to the crate root.
 pub const DOCS_PATH: &str = "docs/rules.md";
@@ -142,7 +142,7 @@ pub struct RuleRow {
     /// Rule id.
     pub id: &'static str,
     /// Default severity.
-    pub severity: crate::report::Severity,
+    pub severity: crate::diag::Severity,
     /// MUST / SHOULD / QUALITY / INFO.
     pub level: Level,
     /// One-line summary.

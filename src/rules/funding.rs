@@ -7,8 +7,8 @@
 use rust_decimal::Decimal;
 
 use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
+use crate::diag::Severity;
 use crate::model::{Funding, Unit, format_pounds};
-use crate::report::Severity;
 
 /// An amount as written, in pounds.
 fn in_pounds(funding: &Funding, amount: Decimal) -> Decimal {
@@ -328,10 +328,10 @@ rule!(
         let Some(year) = doc.funding.as_ref().and_then(|f| f.financial_year.as_ref()) else {
             return;
         };
-        if let Some(latest) = super::bodies::document_date(doc) {
+        if let Some(latest) = super::support::dates::document_date(doc) {
             if !year.contains(latest) {
                 out.push(
-                    finding(meta, year.span(), format!("the funding is for {}, but the document was last published or updated on {}", year.get(), super::bodies::document_date_as_written(doc)))
+                    finding(meta, year.span(), format!("the funding is for {}, but the document was last published or updated on {}", year.get(), super::support::dates::document_date_as_written(doc)))
                         .with_label("financial year")
                         .with_help("give the funding agreed for the current financial year"),
                 );

@@ -3,8 +3,8 @@
 //! off by default until commencement regulations bring the sections into force.
 
 use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
+use crate::diag::Severity;
 use crate::model::OrganisationKind as Kind;
-use crate::report::Severity;
 
 rule!(
     DesignatedChildcareEducationAgencies,

@@ -6,8 +6,8 @@
 //! such as "#" or "here" points nowhere.
 
 use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
+use crate::diag::Severity;
 use crate::model::{Link, Spanned};
-use crate::report::Severity;
 
 /// Whether a web address can lead anywhere: an absolute http(s) address with a host.
 pub fn is_real_url(url: &str) -> bool {

@@ -6,30 +6,31 @@
 //! `docs/rules.md` are all generated from this one catalog. Rules read the typed [`Model`]
 //! (never raw TOML) and report against its spans.
 
+pub mod across_files;
 mod agencies;
 mod bodies;
 mod chair;
 mod child_death;
-pub mod cross;
 pub mod docs;
 pub mod editions;
 mod funding;
 mod future;
+pub mod levels;
 mod links;
 mod partners;
-mod phrases;
 mod publication;
 pub mod registry;
 mod reviews;
 mod scrutiny;
 mod sections;
 mod signoff;
+pub(crate) mod support;
 mod wording;
 mod yearly_report;
 
 use crate::Day;
+use crate::diag::{Diagnostic, Severity};
 use crate::model::{Edition, Model, Span};
-use crate::report::{Diagnostic, Severity};
 
 /// How binding the requirement behind a rule is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -84,7 +85,7 @@ pub struct Context<'a> {
     /// The date to judge date-dependent requirements against.
     pub today: Day,
     /// Where the wording rules' phrases occur, found on first use by one pass over the texts.
-    phrases: std::cell::OnceCell<Option<phrases::PhraseIndex>>,
+    phrases: std::cell::OnceCell<Option<support::phrases::PhraseIndex>>,
 }
 
 impl<'a> Context<'a> {
@@ -104,14 +105,14 @@ impl<'a> Context<'a> {
         let texts: &'a [crate::model::TextValue] = &self.model.texts;
         let index = self
             .phrases
-            .get_or_init(|| phrases::PhraseIndex::build(texts));
+            .get_or_init(|| support::phrases::PhraseIndex::build(texts));
         if let Some(places) = index.as_ref().and_then(|i| i.places(phrase)) {
             return places.iter().map(|&(t, at)| (&texts[t], at)).collect();
         }
         texts
             .iter()
             .flat_map(|t| {
-                phrases::find_all(&t.text, phrase)
+                support::phrases::find_all(&t.text, phrase)
                     .into_iter()
                     .map(move |at| (t, at))
             })
@@ -132,7 +133,12 @@ pub trait Rule: Send + Sync {
     }
     /// Checks a set of documents together. The default does nothing: most rules judge one
     /// document at a time.
-    fn check_set(&self, _set: &cross::DocumentSet<'_>, _out: &mut Vec<cross::SetFinding>) {}
+    fn check_set(
+        &self,
+        _set: &across_files::DocumentSet<'_>,
+        _out: &mut Vec<across_files::SetFinding>,
+    ) {
+    }
 }
 
 /// Starts a finding of `rule` at `span`, with the rule's severity and citation filled in.
@@ -158,7 +164,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(bodies::RULES);
     rules.extend_from_slice(wording::RULES);
     rules.extend_from_slice(future::RULES);
-    rules.extend_from_slice(cross::RULES);
+    rules.extend_from_slice(across_files::RULES);
     rules
 }
 
@@ -169,7 +175,12 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
 
 /// Runs every enabled rule that applies to the document's edition, with no lint settings.
 pub fn run(rules: &[&dyn Rule], model: &Model, today: Day) -> Vec<Diagnostic> {
-    run_with(rules, model, today, &crate::lints::ProjectLints::default())
+    run_with(
+        rules,
+        model,
+        today,
+        &crate::rules::levels::ProjectLints::default(),
+    )
 }
 
 /// Runs the rules that apply to the document's edition and that the lint settings leave on.
@@ -177,7 +188,7 @@ pub fn run_with(
     rules: &[&dyn Rule],
     model: &Model,
     today: Day,
-    lints: &crate::lints::ProjectLints,
+    lints: &crate::rules::levels::ProjectLints,
 ) -> Vec<Diagnostic> {
     let edition = model
         .doc
@@ -189,7 +200,7 @@ pub fn run_with(
     let mut out = Vec::new();
     for rule in rules {
         let applies = edition.is_none_or(|e| rule.meta().editions.contains(&e));
-        if applies && crate::lints::runs(*rule, model, lints) {
+        if applies && crate::rules::levels::runs(*rule, model, lints) {
             rule.check(&cx, &mut out);
         }
     }
@@ -204,7 +215,7 @@ pub fn judged_as_at(model: &Model, today: Day) -> Day {
     if p.superseded_by.is_none() {
         return today;
     }
-    bodies::document_date(&model.doc)
+    support::dates::document_date(&model.doc)
         .or_else(|| {
             p.guidance_edition
                 .as_ref()
@@ -225,12 +236,12 @@ macro_rules! rule {
             fn check(
                 &self,
                 cx: &$crate::rules::Context<'_>,
-                out: &mut Vec<$crate::report::Diagnostic>,
+                out: &mut Vec<$crate::diag::Diagnostic>,
             ) {
                 let check: fn(
                     &$crate::rules::RuleMeta,
                     &$crate::rules::Context<'_>,
-                    &mut Vec<$crate::report::Diagnostic>,
+                    &mut Vec<$crate::diag::Diagnostic>,
                 ) = $check;
                 check(self.meta(), cx, out)
             }

@@ -7,8 +7,8 @@
 //! para 56: each LSP appoints a delegated safeguarding partner (DSP), named in the arrangements.
 
 use super::{ALL_EDITIONS, Level, RuleMeta, SINCE_WT2023, finding, rule};
+use crate::diag::Severity;
 use crate::model::{Edition, OrganisationKind as Kind};
-use crate::report::Severity;
 
 rule!(
     SafeguardingPartnersComplete,

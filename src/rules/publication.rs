@@ -5,8 +5,8 @@
 //! s.16G(2): the partners must publish the arrangements. WT2023 paras 103–105.
 
 use super::{ALL_EDITIONS, Level, RuleMeta, editions, finding, rule};
+use crate::diag::Severity;
 use crate::model::{Edition, OrganisationKind};
-use crate::report::Severity;
 
 rule!(
     AreaDeclared,
@@ -182,7 +182,7 @@ rule!(
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
-        let dated = super::bodies::document_date(doc);
+        let dated = super::support::dates::document_date(doc);
         let name = |e: Edition| editions::info(e).title;
         if let (Some(edition), Some(day)) = (&doc.partnership.guidance_edition, dated) {
             if let Some(in_force) =
@@ -200,7 +200,7 @@ rule!(
                 let mut d = finding(
                     meta,
                     edition.span(),
-                    format!("the arrangements follow {}, but {} was in force by the document's date ({}){hedge}", name(*edition.get()), in_force.title, super::bodies::document_date_as_written(doc)),
+                    format!("the arrangements follow {}, but {} was in force by the document's date ({}){hedge}", name(*edition.get()), in_force.title, super::support::dates::document_date_as_written(doc)),
                 )
                 .with_label("edition followed")
                 .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title));
@@ -237,7 +237,7 @@ rule!(
                 if replacement.published <= day && replacement.date_confirmed {
                     superseded_cited = true;
                     out.push(
-                        finding(meta, citation.edition.span(), format!("{} is cited as current, but {} replaced it before the document's date ({})", name(cited), replacement.title, super::bodies::document_date_as_written(doc)))
+                        finding(meta, citation.edition.span(), format!("{} is cited as current, but {} replaced it before the document's date ({})", name(cited), replacement.title, super::support::dates::document_date_as_written(doc)))
                             .with_label("cited as current")
                             .with_help(format!("cite {}, or mark the citation as_current = false if it is history", replacement.title)),
                     );
@@ -342,9 +342,9 @@ rule!(
             return;
         }
         let wt2023 = editions::info(Edition::Wt2023).published;
-        if super::bodies::document_date(doc).is_some_and(|d| d < wt2023) {
+        if super::support::dates::document_date(doc).is_some_and(|d| d < wt2023) {
             out.push(
-                finding(meta, doc.partnership.span(), format!("the arrangements were last published or updated on {}, before WT2023 was published", super::bodies::document_date_as_written(doc)))
+                finding(meta, doc.partnership.span(), format!("the arrangements were last published or updated on {}, before WT2023 was published", super::support::dates::document_date_as_written(doc)))
                     .with_label("dates in this table")
                     .with_help("revise the arrangements for Working Together 2023 and record the update date"),
             );

@@ -5,8 +5,8 @@
 //! review within 15 working days), paras 356–365 (LCSPRs).
 
 use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
+use crate::diag::Severity;
 use crate::model::{LocalReviews, OrganisationKind, Spanned};
-use crate::report::Severity;
 
 fn local_reviews<'a>(cx: &super::Context<'a>) -> Option<&'a Spanned<LocalReviews>> {
     cx.model
@@ -296,7 +296,7 @@ mod tests {
         let (text, found) = run_rule(&SeriousIncidentNotification, "");
         assert_eq!(spans(&text, &found), ["[partnership]"]);
         // Silence is advice: the duty is to notify, not to describe.
-        assert_eq!(found[0].severity, crate::report::Severity::Info);
+        assert_eq!(found[0].severity, crate::diag::Severity::Info);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! independent person of the effectiveness of the arrangements." WT2023 para 89.
 
 use super::{ALL_EDITIONS, Level, RuleMeta, SINCE_WT2023, finding, rule};
-use crate::report::Severity;
+use crate::diag::Severity;
 
 rule!(
     IndependentScrutinyPresent,

@@ -6,8 +6,8 @@
 //! Each is a small rule of the same shape: the section is present and says something.
 
 use super::{ALL_EDITIONS, Context, Level, RuleMeta, SINCE_WT2023, finding, rule};
+use crate::diag::{Diagnostic, Severity};
 use crate::model::{OrganisationKind, Section, Span, Spanned};
-use crate::report::{Diagnostic, Severity};
 
 /// Whether a generic section says anything.
 fn described(section: &Option<Spanned<Section>>) -> bool {

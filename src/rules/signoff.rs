@@ -5,8 +5,8 @@
 //! to and signed off by all LSPs.
 
 use super::{ALL_EDITIONS, Level, RuleMeta, SINCE_WT2023, finding, rule};
+use crate::diag::Severity;
 use crate::model::Day;
-use crate::report::Severity;
 
 rule!(
     SignatureComplete,

@@ -4,10 +4,11 @@
 
 use std::collections::HashSet;
 
-use super::phrases::find_all;
+use super::support::names::is_short_form;
+use super::support::phrases::find_all;
 use super::{ALL_EDITIONS, Context, Level, RuleMeta, SINCE_WT2023, finding, rule};
+use crate::diag::Severity;
 use crate::model::{Span, TextValue};
-use crate::report::Severity;
 
 /// Every case-insensitive occurrence of `needle` (lower-case) in the text values: the value,
 /// the byte offset of the match in it, and the match's span in the file.
@@ -310,62 +311,6 @@ rule!(
         }
     }
 );
-
-/// Small words that abbreviations skip ("Bedfordshire, Luton and Milton Keynes" → "BLMK").
-const SKIPPED_IN_ABBREVIATIONS: &[&str] = &["and", "of", "the", "for", "&"];
-
-/// Whether `alias` is the name shortened, not a different name: its words are the name's words
-/// in order, some left out, and an upper-case word may stand for the initials of several
-/// ("BLMK ICB" for "Bedfordshire, Luton and Milton Keynes Integrated Care Board",
-/// "Bedfordshire Probation" for "Bedfordshire Probation Service").
-pub(super) fn is_short_form(alias: &str, name: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    let name: Vec<String> = words(name)
-        .into_iter()
-        .filter(|w| !SKIPPED_IN_ABBREVIATIONS.contains(&w.to_lowercase().as_str()))
-        .collect();
-    let mut at = 0;
-    for word in words(alias) {
-        if SKIPPED_IN_ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
-            continue;
-        }
-        // The alias word is one of the name's words (singular or plural), perhaps after some
-        // left out.
-        let singular = |w: &str| w.strip_suffix(['s', 'S']).unwrap_or(w).to_lowercase();
-        if let Some(found) = name[at..]
-            .iter()
-            .position(|w| w.eq_ignore_ascii_case(&word) || singular(w) == singular(&word))
-        {
-            at += found + 1;
-            continue;
-        }
-        // Or an abbreviation: its letters are the initials of consecutive words, perhaps after
-        // some left out.
-        // A plural abbreviation ("DSPs") stands for the same words.
-        let letters = word
-            .strip_suffix('s')
-            .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
-            .unwrap_or(&word);
-        let is_initials = letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase());
-        let n = letters.len();
-        let initials_at = (at..name.len().saturating_sub(n - 1)).find(|&start| {
-            name[start..start + n]
-                .iter()
-                .zip(letters.chars())
-                .all(|(w, c)| w.starts_with(c))
-        });
-        match initials_at {
-            Some(start) if is_initials => at = start + n,
-            _ => return false,
-        }
-    }
-    true
-}
 
 rule!(
     OrgNameConsistent,

@@ -6,8 +6,8 @@
 //! to the Child Safeguarding Practice Review Panel and the DfE within 7 days (para 109).
 
 use super::{ALL_EDITIONS, Level, RuleMeta, SINCE_WT2023, finding, registry, rule};
+use crate::diag::Severity;
 use crate::model::{Day, ReportItem};
-use crate::report::Severity;
 
 /// The 13 items of WT2023 para 107, in the guidance's order, with its words.
 pub const PARA_107: &[(ReportItem, &str)] = &[

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::SourceText;
-use crate::model::Span;
+use super::Span;
 
 /// The start of every line of one text, built once per file when it is reported.
 #[derive(Debug, Clone)]

@@ -3,98 +3,18 @@
 //! reason — the audit trail for why a requirement does not apply — and an `allow` that
 //! matched nothing is itself reported, so stale exemptions do not linger.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt;
 
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::model::{Model, Span, Spanned};
-use crate::report::{Diagnostic, Severity};
-use crate::rules::Rule;
+use super::Rule;
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{LintLevel, LintSetting, Model, Span, Spanned};
 
 /// Rule id for a lint setting that names no rule, or allows one without a reason.
-pub const LINT_CONFIG: &str = "lint-config";
+pub const LINT_CONFIG: &str = crate::diag::Check::LintConfig.id();
 /// Rule id for a document-level `allow` that matched no finding.
-pub const UNUSED_ALLOW: &str = "unused-allow";
-
-/// What to do with a rule's findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum LintLevel {
-    /// Do not report it (a reason is required).
-    Allow,
-    /// Report it as a warning.
-    Warn,
-    /// Report it as an error.
-    Deny,
-}
-
-/// One setting: a level and, for `allow`, the reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LintSetting {
-    /// The level.
-    pub level: LintLevel,
-    /// Why (required for `allow`).
-    pub reason: Option<String>,
-}
-
-impl<'de> Deserialize<'de> for LintSetting {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = LintSetting;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("\"warn\", \"deny\", or { level = \"allow\", reason = \"…\" }")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<LintSetting, E> {
-                let level = LintLevel::deserialize(de::value::StrDeserializer::<E>::new(v))?;
-                Ok(LintSetting {
-                    level,
-                    reason: None,
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LintSetting, A::Error> {
-                let (mut level, mut reason) = (None, None);
-                while let Some(key) = map.next_key::<Cow<'_, str>>()? {
-                    match key.as_ref() {
-                        "level" => level = Some(map.next_value::<LintLevel>()?),
-                        "reason" => reason = Some(map.next_value::<String>()?),
-                        other => return Err(de::Error::unknown_field(other, &["level", "reason"])),
-                    }
-                }
-                let level = level.ok_or_else(|| de::Error::missing_field("level"))?;
-                Ok(LintSetting { level, reason })
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl JsonSchema for LintSetting {
-    fn schema_name() -> Cow<'static, str> {
-        "LintSetting".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A lint level: \"warn\" or \"deny\", or { level = \"allow\", reason = \"why the requirement does not apply\" }.",
-            "anyOf": [
-                { "type": "string", "enum": ["allow", "warn", "deny"] },
-                {
-                    "type": "object",
-                    "properties": {
-                        "level": { "type": "string", "enum": ["allow", "warn", "deny"], "description": "allow, warn or deny." },
-                        "reason": { "type": "string", "minLength": 1, "description": "Why: required for allow." }
-                    },
-                    "required": ["level"],
-                    "additionalProperties": false
-                }
-            ]
-        })
-    }
-}
+pub const UNUSED_ALLOW: &str = crate::diag::Check::UnusedAllow.id();
 
 /// Project-wide lint levels (from `masa.toml` or `--config`).
 #[derive(Debug, Clone, Default)]
@@ -120,7 +40,7 @@ impl ProjectLints {
         let config: ProjectConfig = toml::from_str(text).map_err(|e| {
             let at = e
                 .span()
-                .map(|s| crate::report::LineIndex::new(text).position(s.start));
+                .map(|s| crate::diag::LineIndex::new(text).position(s.start));
             match at {
                 Some(p) => format!(
                     "line {}, column {}: {}",
@@ -134,7 +54,7 @@ impl ProjectLints {
         for (rule, setting) in &config.lints {
             if !rules.iter().any(|r| r.meta().id == rule) {
                 let ids = rules.iter().map(|r| r.meta().id);
-                let hint = crate::structure::suggest(rule, ids)
+                let hint = crate::diag::suggest(rule, ids)
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
                 return Err(format!(
@@ -271,7 +191,7 @@ fn check_setting(
 ) -> Option<Diagnostic> {
     let span: Span = rule.span();
     if !rules.iter().any(|r| r.meta().id == rule.as_str()) {
-        let hint = crate::structure::suggest(rule, rules.iter().map(|r| r.meta().id)).map_or_else(
+        let hint = crate::diag::suggest(rule, rules.iter().map(|r| r.meta().id)).map_or_else(
             || "`masa rules` lists the rule ids".to_owned(),
             |s| format!("did you mean `{s}`?"),
         );

@@ -7,7 +7,7 @@ use miette::{LabeledSpan, NamedSource};
 use serde::Serialize;
 
 use super::SourceText;
-use crate::model::Span;
+use super::Span;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -1,0 +1,98 @@
+//! Which files to check: files as given, directories walked for `*.toml`.
+
+use std::path::{Path, PathBuf};
+
+use crate::rules::levels;
+
+/// Finds the arrangement files under the given paths: files as given, directories searched
+/// for `*.toml` (hidden entries, `target/` and the `masa.toml` configuration skipped), in path
+/// order.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                walk(path, &mut files, &mut problems, &mut Default::default(), 0)
+            }
+            Ok(_) => files.push(path.clone()),
+            Err(e) => problems.push((path.display().to_string(), describe_io(&e))),
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, problems)
+}
+
+/// Deep enough for any real layout, shallow enough that a symlink loop ends quickly.
+const MAX_DIRECTORY_DEPTH: usize = 32;
+
+/// `visited` holds the directories already walked (by their real path), so a symbolic link back
+/// to a directory being walked is not followed round again.
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<(String, String)>,
+    visited: &mut std::collections::HashSet<PathBuf>,
+    depth: usize,
+) {
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !visited.insert(real) {
+            return;
+        }
+    }
+    if depth > MAX_DIRECTORY_DEPTH {
+        problems.push((
+            dir.display().to_string(),
+            "directories nested too deeply (a symlink loop?)".into(),
+        ));
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push((dir.display().to_string(), describe_io(&e)));
+            return;
+        }
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') || name == "target" {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, files, problems, visited, depth + 1),
+            Ok(_) if name.ends_with(".toml") && name != levels::CONFIG_FILE => files.push(path),
+            Ok(_) => {}
+            Err(e) => problems.push((path.display().to_string(), describe_io(&e))),
+        }
+    }
+}
+
+/// An I/O error in plain words.
+pub fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    // ELOOP has no stable ErrorKind yet: recognise it by its number.
+    const ELOOP: i32 = if cfg!(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd"
+    )) {
+        62
+    } else {
+        40
+    };
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if cfg!(unix) && e.raw_os_error() == Some(ELOOP) => {
+            "a symbolic link loop (the link leads back to itself)".into()
+        }
+        _ => e.to_string(),
+    }
+}

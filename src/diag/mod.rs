@@ -1,0 +1,21 @@
+//! The vocabulary every stage speaks: spans, severities, diagnostics with their labels and
+//! related places, the source text with its line index, "did you mean", and the ids of the
+//! pipeline's own checks.
+//!
+//! This module imports nothing else of masa, so that every stage can use it and none of them
+//! has to import a later one to report a finding.
+
+mod check;
+mod diagnostic;
+mod line_index;
+mod source;
+mod suggest;
+
+pub use check::{Check, CheckInfo};
+pub use diagnostic::{Diagnostic, Label, Related, Severity};
+pub use line_index::{LineIndex, Position};
+pub use source::SourceText;
+pub use suggest::suggest;
+
+/// A byte range into the source text of one file.
+pub type Span = std::ops::Range<usize>;

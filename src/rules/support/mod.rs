@@ -1,0 +1,6 @@
+//! What the rules share that is not a rule: finding phrases in the document's text,
+//! comparing names as people write them, and a document's own dates.
+
+pub mod dates;
+pub mod names;
+pub mod phrases;

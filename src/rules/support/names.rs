@@ -1,0 +1,91 @@
+//! Comparing names as people write them: case, "&" for "and", punctuation and short forms do
+//! not make two names different.
+
+/// Lower case, `&` as "and", punctuation and extra spaces dropped: written forms that mean the
+/// same name compare equal.
+pub fn normalise(s: &str) -> String {
+    s.replace('&', " and ")
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .filter(|w| *w != "the")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether two names are the same name: equal when normalised, or one a short form of the
+/// other ("Case Review Group" for "Bedford Borough Case Review Group").
+pub fn same_name(a: &str, b: &str) -> bool {
+    normalise(a) == normalise(b) || is_short_form(a, b) || is_short_form(b, a)
+}
+
+/// Whether two descriptions name the same body: any of one's names (its name and other names)
+/// is the same name as any of the other's.
+pub fn names_agree(a: (&String, &[String]), b: (&String, &[String])) -> bool {
+    std::iter::once(a.0)
+        .chain(a.1)
+        .any(|x| std::iter::once(b.0).chain(b.1).any(|y| same_name(x, y)))
+}
+
+/// Small words that abbreviations skip ("Bedfordshire, Luton and Milton Keynes" → "BLMK").
+const SKIPPED_IN_ABBREVIATIONS: &[&str] = &["and", "of", "the", "for", "&"];
+
+/// Whether `alias` is the name shortened, not a different name: its words are the name's words
+/// in order, some left out, and an upper-case word may stand for the initials of several
+/// ("BLMK ICB" for "Bedfordshire, Luton and Milton Keynes Integrated Care Board",
+/// "Bedfordshire Probation" for "Bedfordshire Probation Service").
+pub fn is_short_form(alias: &str, name: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let name: Vec<String> = words(name)
+        .into_iter()
+        .filter(|w| !SKIPPED_IN_ABBREVIATIONS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let mut at = 0;
+    for word in words(alias) {
+        if SKIPPED_IN_ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+            continue;
+        }
+        // The alias word is one of the name's words (singular or plural), perhaps after some
+        // left out.
+        let singular = |w: &str| w.strip_suffix(['s', 'S']).unwrap_or(w).to_lowercase();
+        if let Some(found) = name[at..]
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(&word) || singular(w) == singular(&word))
+        {
+            at += found + 1;
+            continue;
+        }
+        // Or an abbreviation: its letters are the initials of consecutive words, perhaps after
+        // some left out.
+        // A plural abbreviation ("DSPs") stands for the same words.
+        let letters = word
+            .strip_suffix('s')
+            .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+            .unwrap_or(&word);
+        let is_initials = letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase());
+        let n = letters.len();
+        let initials_at = (at..name.len().saturating_sub(n - 1)).find(|&start| {
+            name[start..start + n]
+                .iter()
+                .zip(letters.chars())
+                .all(|(w, c)| w.starts_with(c))
+        });
+        match initials_at {
+            Some(start) if is_initials => at = start + n,
+            _ => return false,
+        }
+    }
+    true
+}
