@@ -13,7 +13,7 @@
 //! end a bare word) and never recurses. Where it has to guess (text that is not valid TOML),
 //! it guesses deeper rather than shallower, so the limit holds for any input.
 
-use crate::model::Span;
+use crate::diag::Span;
 
 /// The deepest nesting masa reads: far beyond any arrangements file (which need four or five
 /// levels) and far below what would strain the stack of a checker thread.

@@ -7,8 +7,8 @@ use std::borrow::Cow;
 
 use toml::de::{DeTable, DeValue};
 
+use crate::diag::Span;
 use crate::diag::{Diagnostic, Severity};
-use crate::model::Span;
 
 mod depth;
 
