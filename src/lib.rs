@@ -142,8 +142,3 @@ pub use check::{
 pub use diag::{Check, Diagnostic, Severity, Span};
 pub use model::{Day, Model};
 pub use report::{FileReport, Report};
-
-/// Where masa's source and documentation live, for links in SARIF output. The project has no
-/// public home yet, so this is a placeholder in the reserved `.invalid` domain (RFC 2606): no
-/// link can lead somewhere wrong. Change it here when masa is published.
-pub const HOMEPAGE: &str = "https://masa.invalid";

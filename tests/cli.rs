@@ -222,6 +222,29 @@ fn rules_and_explain() {
     assert!(rules.iter().all(
         |r| r["citation"].as_str().is_some_and(|c| !c.is_empty()) && r["severity"].is_string()
     ));
+    // Every id a user can see is listed once: the pipeline's checks too, marked as such.
+    let ids: std::collections::HashSet<&str> =
+        rules.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids.len(), rules.len(), "an id is listed twice");
+    for check in masa::Check::ALL {
+        let row = rules
+            .iter()
+            .find(|r| r["id"] == check.id())
+            .unwrap_or_else(|| panic!("{} is not listed", check.id()));
+        assert_eq!(row["kind"], "pipeline");
+        assert_eq!(row["configurable"], false);
+    }
+    assert!(
+        rules
+            .iter()
+            .filter(|r| r["kind"] == "rule")
+            .all(|r| r["configurable"] == true)
+    );
+    masa()
+        .args(["explain", "unknown-reference"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("cannot be changed in [lints]"));
     masa()
         .args(["explain", "funding-total"])
         .assert()

@@ -40,7 +40,6 @@ const ROOT_NAMES: &[(&str, &str)] = &[
     ("FileReport", "report"),
     ("Report", "report"),
     ("lints", "rules"),
-    ("HOMEPAGE", "diag"),
 ];
 
 fn rank(module: &str) -> Option<usize> {

@@ -143,21 +143,16 @@ pub fn main() -> ExitCode {
                 print_out(&docs::explain(r.meta()));
                 ExitCode::SUCCESS
             }
-            None if docs::PIPELINE_CHECKS.iter().any(|(id, ..)| *id == rule) => {
-                let (id, severity, what) = docs::PIPELINE_CHECKS
-                    .iter()
-                    .find(|(id, ..)| *id == rule)
-                    .expect("checked above");
-                print_out(&format!(
-                    "{id} ({severity}, a check of masa's pipeline: it cannot be turned off)\n\n{what}\n"
-                ));
+            None if crate::diag::Check::from_id(&rule).is_some() => {
+                let check = crate::diag::Check::from_id(&rule).expect("checked above");
+                print_out(&docs::explain_check(check));
                 ExitCode::SUCCESS
             }
             None => {
                 let ids: Vec<&str> = crate::rules::catalog()
                     .iter()
                     .map(|r| r.meta().id)
-                    .chain(docs::PIPELINE_CHECKS.iter().map(|(id, ..)| *id))
+                    .chain(crate::diag::Check::ALL.iter().map(|c| c.id()))
                     .collect();
                 match crate::diag::suggest(&rule, ids.iter().copied()) {
                     Some(s) => eprintln!(

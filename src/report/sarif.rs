@@ -21,11 +21,6 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// Where a rule is documented: the generated docs/rules.md, anchored at the rule.
-fn help_uri(id: &str) -> String {
-    format!("{}/docs/rules.md#{id}", crate::HOMEPAGE)
-}
-
 /// A path as a URI reference: forward slashes, and percent-encoding for anything but
 /// unreserved characters, so that spaces and non-ASCII names stay valid. Absolute paths become
 /// `file://` URIs; relative ones stay relative to the directory masa ran in.
@@ -62,7 +57,6 @@ fn rule_descriptor(meta: &crate::rules::RuleMeta) -> Value {
                 meta.summary, meta.what, meta.why, meta.fails, meta.passes, meta.citation
             ),
         },
-        "helpUri": help_uri(meta.id),
         "defaultConfiguration": {
             "level": level(meta.default_severity),
             "enabled": meta.enabled,
@@ -80,7 +74,6 @@ fn pipeline_descriptor(id: &str, severity: Severity, what: &str) -> Value {
         "shortDescription": { "text": what },
         "fullDescription": { "text": what },
         "help": { "text": what, "markdown": what },
-        "helpUri": help_uri("masa-rules"),
         "defaultConfiguration": { "level": level(severity), "enabled": true },
         "properties": { "tags": ["pipeline"] },
     })
@@ -161,9 +154,22 @@ fn result(
 pub fn render(report: &Report, rules: &[&dyn Rule]) -> String {
     let mut ids: Vec<&str> = rules.iter().map(|r| r.meta().id).collect();
     let mut descriptors: Vec<Value> = rules.iter().map(|r| rule_descriptor(r.meta())).collect();
-    for (id, severity, what) in docs::PIPELINE_CHECKS {
-        ids.push(id);
-        descriptors.push(pipeline_descriptor(id, *severity, what));
+    for check in crate::diag::Check::ALL {
+        let info = check.info();
+        ids.push(info.id);
+        descriptors.push(pipeline_descriptor(info.id, info.severity, info.summary));
+    }
+    // Any other id a finding carries (an embedder's rule not passed in `rules`) still gets a
+    // descriptor, so that every result's ruleIndex points at one.
+    for d in report.files.iter().flat_map(|f| &f.diagnostics) {
+        if !ids.contains(&d.rule.as_str()) {
+            ids.push(&d.rule);
+            descriptors.push(json!({
+                "id": d.rule,
+                "shortDescription": { "text": d.rule },
+                "defaultConfiguration": { "level": level(d.severity) },
+            }));
+        }
     }
     let results: Vec<Value> = report
         .files
@@ -196,7 +202,6 @@ pub fn render(report: &Report, rules: &[&dyn Rule]) -> String {
                     "name": "masa",
                     "version": env!("CARGO_PKG_VERSION"),
                     "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "informationUri": crate::HOMEPAGE,
                     "rules": descriptors,
                 },
             },

@@ -5,52 +5,11 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{Level, Rule, RuleMeta};
-use crate::diag::Severity;
+use crate::diag::Check;
 use crate::model::Edition;
 
 /// Where the generated rule documentation is committed, relative to the crate root.
 pub const DOCS_PATH: &str = "docs/rules.md";
-
-/// The pipeline's own checks (not rules of the catalog, never configurable): id, what they
-/// report. Listed so that every rule id a finding can carry is documented, and so that SARIF's
-/// `tool.driver.rules` covers every result.
-pub const PIPELINE_CHECKS: &[(&str, Severity, &str)] = &[
-    (
-        "toml-syntax",
-        Severity::Error,
-        "The file is not valid TOML, or not UTF-8 text, or nests tables and lists more than 64 levels deep (refused before parsing, so no input can exhaust the stack). Nothing else is checked until it parses.",
-    ),
-    (
-        "file-too-large",
-        Severity::Error,
-        "The file is larger than the limit (10 MiB by default, `--max-file-size`; it is not read), or has a line longer than 10,000 characters (no arrangements file does; longer lines cannot be shown).",
-    ),
-    (
-        "schema",
-        Severity::Error,
-        "The file does not match the arrangements format: an unknown key (with a suggestion), a value of the wrong type, a value not among those allowed, or a missing required key.",
-    ),
-    (
-        "unknown-reference",
-        Severity::Error,
-        "An id is used (as a partner, chair, group member, …) that no organisation, role or group declares, or one of the wrong kind.",
-    ),
-    (
-        "duplicate-id",
-        Severity::Error,
-        "Two organisations, roles or groups share an id; ids are one namespace.",
-    ),
-    (
-        "lint-config",
-        Severity::Error,
-        "A lint setting (in masa.toml, `--config` or a document's `[lints]`) is invalid: an unknown rule, or an `allow` without a `reason`.",
-    ),
-    (
-        "unused-allow",
-        Severity::Warning,
-        "An `allow` in the lint settings matched no finding: the problem it excused is gone, so the allow should go too.",
-    ),
-];
 
 /// Requirements in statute.md that cannot be checked from a document, and why.
 pub const NOT_CHECKABLE: &[(&str, &str)] = &[
@@ -153,31 +112,96 @@ pub struct RuleRow {
     pub editions: &'static [Edition],
     /// Whether it runs by default.
     pub enabled: bool,
+    /// `rule` for the statutory catalog (and embedders' rules); `pipeline` for the checks of
+    /// masa's own stages (syntax, schema, references, lint settings).
+    pub kind: &'static str,
+    /// Whether `[lints]` can change its level (every rule can; no pipeline check can).
+    pub configurable: bool,
+    /// The stage that reports a pipeline check (`load`, `structure`, `model`, `rules`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<&'static str>,
 }
 
-/// The catalog as rows.
+/// Every id a finding can carry, as rows: the pipeline's own checks, then the catalog.
 pub fn rows(rules: &[&dyn Rule]) -> Vec<RuleRow> {
-    rules
-        .iter()
-        .map(|r| {
-            let m = r.meta();
-            RuleRow {
-                id: m.id,
-                severity: m.default_severity,
-                level: m.level,
-                summary: m.summary,
-                citation: m.citation,
-                editions: m.editions,
-                enabled: m.enabled,
-            }
-        })
-        .collect()
+    let pipeline = Check::ALL.into_iter().map(|check| {
+        let info = check.info();
+        RuleRow {
+            id: info.id,
+            severity: info.severity,
+            level: Level::Must,
+            summary: info.summary,
+            citation: "masa's file format (the file must be readable before the law can be checked)",
+            editions: super::ALL_EDITIONS,
+            enabled: true,
+            kind: "pipeline",
+            configurable: info.configurable,
+            stage: Some(info.stage),
+        }
+    });
+    let catalog = rules.iter().map(|r| {
+        let m = r.meta();
+        RuleRow {
+            id: m.id,
+            severity: m.default_severity,
+            level: m.level,
+            summary: m.summary,
+            citation: m.citation,
+            editions: m.editions,
+            enabled: m.enabled,
+            kind: "rule",
+            configurable: true,
+            stage: None,
+        }
+    });
+    pipeline.chain(catalog).collect()
 }
 
-/// `masa rules`: one line per rule.
+/// `masa explain` for a pipeline check.
+pub fn explain_check(check: Check) -> String {
+    let info = check.info();
+    format!(
+        "{}
+
+{}
+
+Kind:      a check of masa's own {} stage, not a statutory rule
+Severity:  {}
+Levels:    {}
+",
+        info.id,
+        info.summary,
+        info.stage,
+        info.severity,
+        if info.configurable {
+            "can be set in [lints]"
+        } else {
+            "cannot be changed in [lints]: masa cannot check the law in a file it cannot read"
+        }
+    )
+}
+
+/// `masa rules`: one line per rule, after the pipeline's own checks.
 pub fn table(rules: &[&dyn Rule]) -> String {
-    let width = rules.iter().map(|r| r.meta().id.len()).max().unwrap_or(0);
+    let width = rules
+        .iter()
+        .map(|r| r.meta().id.len())
+        .chain(Check::ALL.iter().map(|c| c.id().len()))
+        .max()
+        .unwrap_or(0);
     let mut s = String::new();
+    s.push_str("Checks of masa's pipeline (always on; [lints] cannot change them):\n");
+    for check in Check::ALL {
+        let info = check.info();
+        let _ = writeln!(
+            s,
+            "{:<width$}  {:<7}  {}",
+            info.id,
+            info.severity.as_str(),
+            info.summary
+        );
+    }
+    s.push_str("\nRules (levels can be set in [lints]):\n");
     for r in rules {
         let m = r.meta();
         let _ = writeln!(
@@ -198,8 +222,13 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
     s.push_str("<!-- Generated from the rule catalog in src/rules/ by `masa rules --format markdown`; do not edit by hand. -->\n\n");
     s.push_str("Every finding names the rule that made it. Severities are the defaults: statutory duties (MUST) are errors, statutory guidance (SHOULD) warnings, data-quality checks warnings except arithmetic that is provably wrong. `masa explain RULE` prints any entry below.\n\n");
     s.push_str("The pipeline's own checks cannot be turned off:\n\n");
-    for (id, severity, what) in PIPELINE_CHECKS {
-        let _ = writeln!(s, "- `{id}` ({severity}): {what}");
+    for check in Check::ALL {
+        let info = check.info();
+        let _ = writeln!(
+            s,
+            "- `{}` ({}, {} stage): {}",
+            info.id, info.severity, info.stage, info.summary
+        );
     }
     s.push('\n');
     s.push_str("| rule | severity | summary |\n|---|---|---|\n");

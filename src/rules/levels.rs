@@ -16,6 +16,36 @@ pub const LINT_CONFIG: &str = crate::diag::Check::LintConfig.id();
 /// Rule id for a document-level `allow` that matched no finding.
 pub const UNUSED_ALLOW: &str = crate::diag::Check::UnusedAllow.id();
 
+/// Why a project configuration (`masa.toml`) cannot be used. An invalid configuration stops
+/// masa (exit code 2), so each variant says exactly what to change.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    /// The file is not valid TOML, or has a key masa does not know.
+    #[error("{}{message}", at.map_or_else(String::new, |(line, column)| format!("line {line}, column {column}: ")))]
+    Syntax {
+        /// Line and column (1-based), when known.
+        at: Option<(usize, usize)>,
+        /// The parser's message.
+        message: String,
+    },
+    /// `[lints]` names a rule that is not in the catalog.
+    #[error("[lints] names `{rule}`, which is not a rule{} (`masa rules` lists them)", suggestion.as_ref().map_or_else(String::new, |s| format!("; did you mean `{s}`?")))]
+    UnknownRule {
+        /// The name written.
+        rule: String,
+        /// The closest rule id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A rule is allowed without a written reason.
+    #[error(
+        "[lints] allows `{rule}` without a reason: write {rule} = {{ level = \"allow\", reason = \"…\" }}"
+    )]
+    AllowWithoutReason {
+        /// The rule allowed.
+        rule: String,
+    },
+}
+
 /// Project-wide lint levels (from `masa.toml` or `--config`).
 #[derive(Debug, Clone, Default)]
 pub struct ProjectLints {
@@ -34,32 +64,23 @@ struct ProjectConfig {
 pub const CONFIG_FILE: &str = "masa.toml";
 
 impl ProjectLints {
-    /// Reads a project configuration (the text of `masa.toml`). Errors are plain messages with
-    /// the line and column, because an invalid configuration stops masa (exit code 2).
-    pub fn parse(text: &str, rules: &[&dyn Rule]) -> Result<ProjectLints, String> {
-        let config: ProjectConfig = toml::from_str(text).map_err(|e| {
-            let at = e
-                .span()
-                .map(|s| crate::diag::LineIndex::new(text).position(s.start));
-            match at {
-                Some(p) => format!(
-                    "line {}, column {}: {}",
-                    p.line,
-                    p.column,
-                    e.message().trim()
-                ),
-                None => e.message().trim().to_owned(),
-            }
+    /// Reads a project configuration (the text of `masa.toml`). An invalid configuration
+    /// stops masa (exit code 2), so the error says where and what to change.
+    pub fn parse(text: &str, rules: &[&dyn Rule]) -> Result<ProjectLints, ConfigError> {
+        let config: ProjectConfig = toml::from_str(text).map_err(|e| ConfigError::Syntax {
+            at: e.span().map(|s| {
+                let p = crate::diag::LineIndex::new(text).position(s.start);
+                (p.line, p.column)
+            }),
+            message: e.message().trim().to_owned(),
         })?;
         for (rule, setting) in &config.lints {
             if !rules.iter().any(|r| r.meta().id == rule) {
                 let ids = rules.iter().map(|r| r.meta().id);
-                let hint = crate::diag::suggest(rule, ids)
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                return Err(format!(
-                    "[lints] names `{rule}`, which is not a rule{hint} (`masa rules` lists them)"
-                ));
+                return Err(ConfigError::UnknownRule {
+                    rule: rule.clone(),
+                    suggestion: crate::diag::suggest(rule, ids).map(str::to_owned),
+                });
             }
             if setting.level == LintLevel::Allow
                 && setting
@@ -67,9 +88,7 @@ impl ProjectLints {
                     .as_deref()
                     .is_none_or(|r| r.trim().is_empty())
             {
-                return Err(format!(
-                    "[lints] allows `{rule}` without a reason: write {rule} = {{ level = \"allow\", reason = \"…\" }}"
-                ));
+                return Err(ConfigError::AllowWithoutReason { rule: rule.clone() });
             }
         }
         Ok(ProjectLints {
