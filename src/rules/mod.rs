@@ -183,28 +183,42 @@ pub fn run(rules: &[&dyn Rule], model: &Model, today: Day) -> Vec<Diagnostic> {
     )
 }
 
-/// Runs the rules that apply to the document's edition and that the lint settings leave on.
+/// Runs the rules whose requirements were in force on the day the document is judged as at,
+/// and that the lint settings leave on.
+///
+/// The law in force decides, not the edition the document claims: a document that says it
+/// follows WT2018 but is judged as at 2026 is held to the edition in force in 2026 (and
+/// `guidance-edition-current` reports the out-of-date claim), while a record of 2019 is never
+/// held to requirements that came later.
 pub fn run_with(
     rules: &[&dyn Rule],
     model: &Model,
     today: Day,
     lints: &crate::rules::levels::ProjectLints,
 ) -> Vec<Diagnostic> {
-    let edition = model
-        .doc
-        .partnership
-        .guidance_edition
-        .as_ref()
-        .map(|e| *e.get());
-    let cx = Context::new(model, judged_as_at(model, today));
+    let judged = judged_as_at(model, today);
+    let edition = edition_judged_by(model, judged);
+    let cx = Context::new(model, judged);
     let mut out = Vec::new();
     for rule in rules {
-        let applies = edition.is_none_or(|e| rule.meta().editions.contains(&e));
+        let applies = rule.meta().editions.contains(&edition);
         if applies && crate::rules::levels::runs(*rule, model, lints) {
             rule.check(&cx, &mut out);
         }
     }
     out
+}
+
+/// The edition whose requirements apply to a document judged as at `judged`: the one in force
+/// on that day. Before the first edition masa knows (4 July 2018), the earliest it knows.
+pub fn edition_judged_by(model: &Model, judged: Day) -> Edition {
+    editions::in_force_on(judged)
+        .map(|e| e.edition)
+        .or_else(|| {
+            let declared = model.doc.partnership.guidance_edition.as_ref();
+            declared.map(|e| *e.get())
+        })
+        .unwrap_or(Edition::Wt2018)
 }
 
 /// The day a document is judged as at: today, unless it has been superseded — then its own
