@@ -170,6 +170,13 @@ impl Diagnostic {
         self
     }
 
+    /// Sets the severity: for a finding that rests on a weaker (or stronger) basis than its
+    /// rule's default, such as a "should" inside a rule about a duty.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
     /// Sets the citation.
     pub fn with_citation(mut self, citation: impl Into<String>) -> Self {
         self.citation = Some(citation.into());

@@ -5,7 +5,7 @@
 //! reg. 18 and Schedule: a relevant agency is a body specified in the regulations. WT2023
 //! paras 65–75.
 
-use super::{ALL_EDITIONS, Level, RuleMeta, finding, registry, rule};
+use super::{ALL_EDITIONS, Level, RuleMeta, SINCE_WT2023, finding, registry, rule};
 use crate::diag::Severity;
 use crate::model::DeclKind;
 
@@ -13,8 +13,8 @@ rule!(
     RelevantAgenciesListed,
     RuleMeta {
         id: "relevant-agencies-listed",
-        level: Level::Must,
-        default_severity: Severity::Error,
+        level: Level::Should,
+        default_severity: Severity::Warning,
         summary: "The arrangements name the relevant agencies the safeguarding partners will work with.",
         citation: "Children Act 2004 s.16E(1)(b) and s.16G(4); WT2023 ch. 2, paras 65 and 67",
         editions: ALL_EDITIONS,
@@ -41,13 +41,13 @@ rule!(
     RelevantAgencyNotPerson,
     RuleMeta {
         id: "relevant-agency-not-person",
-        level: Level::Quality,
+        level: Level::Fact,
         default_severity: Severity::Error,
-        summary: "Relevant agencies are bodies, not people or posts (a lay member or the independent scrutineer is not an agency).",
-        citation: "Children Act 2004 s.16E(3); SI 2018/789 reg. 18 and Schedule",
+        summary: "Relevant agencies are bodies or the office-holders the Schedule names, not the partnership's own people (a lay member or the independent scrutineer is not an agency).",
+        citation: "Children Act 2004 s.16E(3) and s.16G(3); SI 2018/789 reg. 18 and Schedule",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That no entry of `[[relevant_agencies.agencies]]` refers to a `[[roles]]` entry.",
+        what: "That no entry of `[[relevant_agencies.agencies]]` refers to a `[[roles]]` entry. A lay member, the independent scrutineer, the business manager or a group of people listed as an agency is an error; any other post is a warning, because the Schedule to SI 2018/789 does name some office-holders (a prison governor, the principal of a secure college, a director of a contracted-out establishment), and the agency is then better recorded as the institution.",
         why: "A relevant agency is a body specified in the regulations that exercises functions in relation to children. The independent scrutineer is the s.16G(3) \"independent person\" and lay members are people: listing them as agencies confuses who is bound by the arrangements.",
         fails: "[[relevant_agencies.agencies]]\nagency = \"lay-member\"",
         passes: "[[relevant_agencies.agencies]]\nagency = \"example-nhs-trust\"",
@@ -70,11 +70,16 @@ rule!(
                 .listed_as
                 .as_ref()
                 .map_or(role.title.to_string(), |l| l.to_string());
-            out.push(
-                finding(meta, entry.agency.span(), format!("\"{listed}\" is listed as a relevant agency, but it is a person or post, not an agency"))
-                    .with_label("a role, not an organisation")
-                    .with_help("remove it from the relevant agencies; describe the role where it belongs (e.g. under independent scrutiny or a group's membership)"),
-            );
+            let d = finding(meta, entry.agency.span(), format!("\"{listed}\" is listed as a relevant agency, but it is a person or post, not an agency"))
+                .with_label("a role, not an organisation")
+                .with_help("remove it from the relevant agencies; describe the role where it belongs (e.g. under independent scrutiny or a group's membership)");
+            // The Schedule specifies some office-holders (paras 26 and 28–30: governors,
+            // principals, directors), so only the partnership's own people are certainly wrong.
+            out.push(if role.kind.as_ref().is_some_and(|k| *k.get() != crate::model::RoleKind::Other) {
+                d
+            } else {
+                d.with_severity(Severity::Warning).with_help("if this post is one the Schedule to SI 2018/789 names (a prison governor, the principal of a secure college), list the institution as the agency; otherwise remove it and describe the role where it belongs")
+            });
         }
     }
 );
@@ -125,7 +130,7 @@ rule!(
     RelevantAgencyScheduled,
     RuleMeta {
         id: "relevant-agency-scheduled",
-        level: Level::Must,
+        level: Level::Quality,
         default_severity: Severity::Warning,
         summary: "Each relevant agency is a kind of body the Schedule to SI 2018/789 specifies.",
         citation: "Children Act 2004 s.16E(3); SI 2018/789 reg. 18 and Schedule",
@@ -235,7 +240,7 @@ rule!(
         default_severity: Severity::Info,
         summary: "The arrangements say when the list of relevant agencies is reviewed.",
         citation: "WT2023 ch. 2, para 75",
-        editions: ALL_EDITIONS,
+        editions: SINCE_WT2023,
         enabled: true,
         what: "That `relevant_agencies.review` is present.",
         why: "Para 75: it is for the LSPs to determine when their list of relevant agencies should be reviewed; para 105 asks for the published arrangements to be updated when it changes.",

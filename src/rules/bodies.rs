@@ -35,7 +35,7 @@ rule!(
     ObsoleteBody,
     RuleMeta {
         id: "obsolete-body",
-        level: Level::Quality,
+        level: Level::Fact,
         default_severity: Severity::Error,
         summary: "The arrangements do not name bodies that had been abolished, merged or renamed by the document's date.",
         citation: "The Act, order or announcement that ended each body (each finding cites its own: e.g. Health and Care Act 2022 for CCGs)",

@@ -11,6 +11,20 @@ use crate::model::Edition;
 /// Where the generated rule documentation is committed, relative to the crate root.
 pub const DOCS_PATH: &str = "docs/rules.md";
 
+/// The severity policy, at the top of docs/rules.md. `tests/severity_policy.rs` holds the
+/// catalog to it.
+pub const SEVERITY_POLICY: &str = "## Severity policy
+
+A finding is a claim about the law, so its severity says how strong that claim is:
+
+- **error** — a provable breach of a statutory duty, or of a MUST of the guidance in force, about what the arrangements contain (level **MUST**); or a provably wrong fact or sum, such as a total that does not add up, a body that no longer exists named as if it did, or a person listed as an agency (level **FACT**).
+- **warning** — a SHOULD of the statutory guidance not met (level **SHOULD**); missing descriptive content, a likely mistake or an inconsistency (level **QUALITY**).
+- **info** — advice, history, or something the file cannot show either way (level **INFO**).
+
+A rule's default severity follows from its level, and a test keeps it so. Inside a rule, a finding that rests on a weaker basis than the rule's (a \"should\" within a rule about a duty, a date masa cannot confirm) is reported at the lower severity and cites what it rests on. Which requirements apply is decided by the law in force on the day the document is judged as at — `--today` for a current or undated document, its own latest date for a document kept as a record (`superseded_by`) — not by the edition the document claims; and a document kept as a record never fails a check: its findings are history (info).
+
+";
+
 /// Requirements in statute.md that cannot be checked from a document, and why.
 pub const NOT_CHECKABLE: &[(&str, &str)] = &[
     (
@@ -60,6 +74,7 @@ fn edition_names(editions: &[Edition]) -> String {
 fn level_name(level: Level) -> &'static str {
     match level {
         Level::Must => "MUST (statutory)",
+        Level::Fact => "FACT (a provably wrong fact or sum)",
         Level::Should => "SHOULD (statutory guidance)",
         Level::Quality => "QUALITY (data quality)",
         Level::Info => "INFO (advice)",
@@ -220,7 +235,8 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
     let mut s = String::new();
     s.push_str("# masa rules\n\n");
     s.push_str("<!-- Generated from the rule catalog in src/rules/ by `masa rules --format markdown`; do not edit by hand. -->\n\n");
-    s.push_str("Every finding names the rule that made it. Severities are the defaults: statutory duties (MUST) are errors, statutory guidance (SHOULD) warnings, data-quality checks warnings except arithmetic that is provably wrong. `masa explain RULE` prints any entry below.\n\n");
+    s.push_str("Every finding names the rule that made it. `masa explain RULE` prints any entry below.\n\n");
+    s.push_str(SEVERITY_POLICY);
     s.push_str("The pipeline's own checks cannot be turned off:\n\n");
     for check in Check::ALL {
         let info = check.info();

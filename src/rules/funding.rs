@@ -26,7 +26,7 @@ rule!(
     FundingTotal,
     RuleMeta {
         id: "funding-total",
-        level: Level::Quality,
+        level: Level::Fact,
         default_severity: Severity::Error,
         summary: "The contributions add up to the stated total.",
         citation: "WT2023 ch. 2, para 100 (funding transparent, contributions clearly set out)",

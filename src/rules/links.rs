@@ -82,12 +82,12 @@ rule!(
     RuleMeta {
         id: "link-not-placeholder",
         level: Level::Quality,
-        default_severity: Severity::Error,
+        default_severity: Severity::Warning,
         summary: "Links to published documents are real web addresses, not placeholders such as \"#\".",
         citation: "WT2023 ch. 2, paras 75 and 104 (threshold document, escalation, whistleblowing, review process)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That every linked document has a `url` that is an absolute http(s) address. A placeholder address (\"#\", \"here\", an address with no host) is an error for documents the guidance requires (threshold document, dispute resolution procedure, practice review process, whistleblowing procedure) and a warning otherwise; a document named with no `url` at all is a warning.",
+        what: "That every linked document has a `url` that is an absolute http(s) address. A placeholder address (\"#\", \"here\", an address with no host) or a document named with no `url` at all is a warning; a placeholder in a document the guidance asks for (threshold document, dispute resolution procedure, practice review process, whistleblowing procedure) is labelled as such.",
         why: "Practitioners and families follow these links to find thresholds and escalation routes. A published \"#\" link looks like a reference but leads nowhere.",
         fails: "[[threshold_documents]]\ntitle = \"Meeting the Needs Guidance\"\nurl = \"#\"",
         passes: "[[threshold_documents]]\ntitle = \"Meeting the Needs Guidance\"\nurl = \"https://www.example.org/thresholds\"",
@@ -111,19 +111,21 @@ rule!(
                     false,
                 ),
             };
-            let mut d = finding(meta, span, problem)
+            let d = finding(meta, span, problem)
                 .with_label(if placeholder {
                     "placeholder link"
                 } else {
                     "no `url`"
                 })
                 .with_help("give the full address of the published document, starting https://");
-            // A placeholder in a required link is an error: the document claims a link that
-            // leads nowhere. A document that is named but not linked is a warning.
-            if !(required && placeholder) {
-                d.severity = Severity::Warning;
-            }
-            out.push(d);
+            // Every finding is a warning: the guidance asks for these documents with a "should"
+            // (paras 75, 110, 117), and says nothing about links. A placeholder in a document the
+            // guidance names says so, because readers are sent to it for thresholds and escalation.
+            out.push(if required && placeholder {
+                d.with_label("placeholder link to a document the guidance asks for")
+            } else {
+                d
+            });
         }
     }
 );
@@ -153,7 +155,7 @@ mod tests {
     }
 
     #[test]
-    fn placeholders_are_errors_for_required_documents_and_warnings_otherwise() {
+    fn placeholders_are_warnings_and_say_when_the_guidance_asks_for_the_document() {
         let (text, found) = run_rule(
             &LinkNotPlaceholder,
             "[[threshold_documents]]\ntitle = \"Thresholds\"\nurl = \"#\"\n[[procedures]]\ntitle = \"Interagency procedures\"\nurl = \"#\"\n",
@@ -164,7 +166,7 @@ mod tests {
                 .map(|d| (d.rule.as_str(), d.severity))
                 .collect::<Vec<_>>(),
             [
-                ("link-not-placeholder", Severity::Error),
+                ("link-not-placeholder", Severity::Warning),
                 ("link-not-placeholder", Severity::Warning)
             ]
         );

@@ -32,18 +32,37 @@ use crate::Day;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Edition, Model, Span};
 
-/// How binding the requirement behind a rule is.
+/// How binding the requirement behind a rule is. It fixes the rule's default severity (the
+/// severity policy at the top of docs/rules.md, enforced by `tests/severity_policy.rs`):
+/// `Must` and `Fact` are errors, `Should` and `Quality` warnings, `Info` info. A finding of a
+/// `Must` or `Fact` rule that rests only on a "should", or on a fact masa cannot confirm, is
+/// reported at a lower severity than the default, and says why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
-    /// A duty in an Act or regulations ("must").
+    /// A duty in an Act or regulations, or a MUST of the guidance, about what the arrangements
+    /// contain.
     Must,
+    /// A provably wrong fact or sum: a total that does not add up, a body that no longer
+    /// exists, an agency that is a person.
+    Fact,
     /// Statutory guidance ("should": followed unless there is good reason not to).
     Should,
-    /// Not law: data quality (arithmetic, placeholders, consistency).
+    /// Not law: data quality and likely mistakes (placeholders, consistency, missing details).
     Quality,
-    /// Advice only.
+    /// Advice, history, or what cannot be judged from the file.
     Info,
+}
+
+impl Level {
+    /// The default severity the severity policy gives this level.
+    pub const fn policy_severity(self) -> Severity {
+        match self {
+            Level::Must | Level::Fact => Severity::Error,
+            Level::Should | Level::Quality => Severity::Warning,
+            Level::Info => Severity::Info,
+        }
+    }
 }
 
 /// Everything the catalog says about one rule.

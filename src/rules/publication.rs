@@ -12,8 +12,8 @@ rule!(
     AreaDeclared,
     RuleMeta {
         id: "area-declared",
-        level: Level::Must,
-        default_severity: Severity::Error,
+        level: Level::Should,
+        default_severity: Severity::Warning,
         summary: "The arrangements say which local authority area(s) they cover.",
         citation: "Children Act 2004 s.16E(1) and s.16J; WT2023 ch. 2, para 104 (second bullet)",
         editions: ALL_EDITIONS,
@@ -55,7 +55,10 @@ rule!(
                     .with_label("not a local authority")
                     .with_help(
                         "list the local authority organisations whose areas the arrangements cover",
-                    ),
+                    )
+                    // Arrangements are made for a local authority area (s.16E(1)): naming another
+                    // body as the area is a wrong fact, not a missing detail.
+                    .with_severity(Severity::Error),
                 );
             }
         }
@@ -73,8 +76,8 @@ rule!(
     ArrangementsPublished,
     RuleMeta {
         id: "arrangements-published",
-        level: Level::Must,
-        default_severity: Severity::Error,
+        level: Level::Quality,
+        default_severity: Severity::Warning,
         summary: "The arrangements are published: the file records where.",
         citation: "Children Act 2004 s.16G(2); WT2023 ch. 2, para 103",
         editions: ALL_EDITIONS,
@@ -143,7 +146,7 @@ rule!(
     RuleMeta {
         id: "published-date-present",
         level: Level::Quality,
-        default_severity: Severity::Error,
+        default_severity: Severity::Warning,
         summary: "The arrangements carry a publication date.",
         citation: "Children Act 2004 s.16G(2) (publication)",
         editions: ALL_EDITIONS,

@@ -22,7 +22,7 @@ pub struct ObsoleteBody {
     pub confirmed: bool,
 }
 
-const fn day(year: i32, month: u8, d: u8) -> Day {
+pub(crate) const fn day(year: i32, month: u8, d: u8) -> Day {
     match Day::new_const(year, month, d) {
         Some(day) => day,
         None => panic!("registry dates are real dates"),

@@ -70,7 +70,10 @@ rule!(
             out.push(
                 finding(meta, days.span(), format!("notification within {} working days is later than the 5 working days of WT2023 para 330", days.get()))
                     .with_label("too late")
-                    .with_help("notify the Panel within 5 working days of becoming aware of the incident"),
+                    .with_help("notify the Panel within 5 working days of becoming aware of the incident")
+                    // s.16C(1) sets no time limit; the five days are para 330's "should".
+                    .with_severity(Severity::Warning)
+                    .with_citation("WT2023 ch. 5, para 330 (\"It should do so within five working days\"); Children Act 2004 s.16C(1) sets no time limit"),
             );
         }
     }
@@ -148,14 +151,14 @@ rule!(
     LcsprReviewer,
     RuleMeta {
         id: "lcspr-reviewer",
-        level: Level::Must,
-        default_severity: Severity::Error,
-        summary: "The arrangements say who appoints the reviewer of a local review (the safeguarding partners).",
+        level: Level::Info,
+        default_severity: Severity::Info,
+        summary: "Advice: the file records who appoints the reviewer of a local review (the safeguarding partners must, reg. 12).",
         citation: "SI 2018/789 reg. 12",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `practice_reviews.local_reviews.reviewer_appointed_by` is given when local reviews are described.",
-        why: "Regulation 12: the safeguarding partners must appoint a reviewer to conduct a local review; the arrangements should say so.",
+        what: "Where local reviews are described, whether `practice_reviews.local_reviews.reviewer_appointed_by` is given. Regulation 12 is a duty to appoint, not to describe, so silence is advice only: the file cannot show the duty is met.",
+        why: "Regulation 12: the safeguarding partners must appoint a reviewer to conduct a local review. Recording who does so lets a reader see the duty is owned; no paragraph requires the arrangements to say it.",
         fails: "[practice_reviews.local_reviews]\ndescription = \"…\"",
         passes: "[practice_reviews.local_reviews]\nreviewer_appointed_by = \"the safeguarding partners\"",
     },
@@ -165,7 +168,7 @@ rule!(
                 finding(
                     meta,
                     l.span(),
-                    "the arrangements do not say who appoints the reviewer of a local review",
+                    "the file does not record who appoints the reviewer of a local review (`reviewer_appointed_by`), so regulation 12 cannot be checked from it",
                 )
                 .with_label("no `reviewer_appointed_by`")
                 .with_help("state that the safeguarding partners appoint the reviewer (reg. 12)"),

@@ -31,7 +31,11 @@ rule!(
             Some(s) if s.scrutineer.is_none() => out.push(
                 finding(meta, s.span(), "the independent scrutiny section does not say who the independent scrutineer is")
                     .with_label("no `scrutineer`")
-                    .with_help("add scrutineer = \"<role id>\""),
+                    .with_help("add scrutineer = \"<role id>\"")
+                    // Para 97: the arrangements "should state how independent scrutiny is
+                    // delivered locally and by whom" — a should, so a warning.
+                    .with_severity(Severity::Warning)
+                    .with_citation("WT2023 ch. 2, para 97"),
             ),
             Some(_) => {}
         }
@@ -134,7 +138,7 @@ rule!(
         default_severity: Severity::Warning,
         summary: "The published arrangements include the plan for independent scrutiny: what is scrutinised, how and how often.",
         citation: "WT2023 ch. 2, para 97 and LSP box item 3 (p. 27: \"including plans for independent scrutiny\")",
-        editions: ALL_EDITIONS,
+        editions: SINCE_WT2023,
         enabled: true,
         what: "That `independent_scrutiny.plan` is present, or that the scrutineer reports to named groups (`reports_to`) or chairs scrutiny groups.",
         why: "Para 97: the arrangements should state which areas will be scrutinised, how regularly, and how recommendations will be taken forward; the LSPs sign off these plans.",

@@ -13,7 +13,7 @@ rule!(
     RuleMeta {
         id: "signature-complete",
         level: Level::Quality,
-        default_severity: Severity::Error,
+        default_severity: Severity::Warning,
         summary: "Each signature has a name, a role, an organisation and a date.",
         citation: "WT2023 ch. 2, paras 101–102 (signed off by all LSPs)",
         editions: ALL_EDITIONS,
@@ -119,7 +119,7 @@ rule!(
         default_severity: Severity::Warning,
         summary: "The latest sign-off is on or after the latest update to the arrangements.",
         citation: "WT2023 ch. 2, LSP box item 3 (p. 27) and para 105",
-        editions: ALL_EDITIONS,
+        editions: SINCE_WT2023,
         enabled: true,
         what: "That the latest date among `[[signatures]]` (or, without signatures, `partnership.agreed`) is not before the latest date in `partnership.updated` (a sign-off up to 31 days before an update counts: approval usually precedes publication).",
         why: "Arrangements updated after they were agreed have changed without the partners' recorded agreement; para 105 expects key changes to be updated and the LSPs to sign off the published arrangements.",

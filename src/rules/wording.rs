@@ -123,7 +123,7 @@ rule!(
         default_severity: Severity::Info,
         summary: "LSP and DSP are spelt out correctly: Lead and Delegated Safeguarding Partner.",
         citation: "WT2023 ch. 2, paras 47 and 56",
-        editions: ALL_EDITIONS,
+        editions: SINCE_WT2023,
         enabled: true,
         what: "Every text value for \"Lead Strategic Partner\" (for Lead Safeguarding Partner) and \"Designated Safeguarding Partner\" (for Delegated Safeguarding Partner).",
         why: "The guidance's terms carry its meaning: a \"designated\" partner or a \"strategic\" lead is not a role WT2023 defines, and readers may not recognise the LSPs and DSPs.",
@@ -164,8 +164,8 @@ rule!(
         level: Level::Quality,
         default_severity: Severity::Warning,
         summary: "The text does not use titles that belong to abolished bodies or replaced arrangements.",
-        citation: "Children and Social Work Act 2017 s.30 (LSCBs abolished); WT2023 ch. 2, para 62 (no independent chair)",
-        editions: SINCE_WT2023,
+        citation: "Children and Social Work Act 2017 s.30 (LSCBs abolished); Health and Care Act 2022 and WT2023 ch. 2, para 48 (ICB titles); WT2023 ch. 2, para 62 (no independent chair). Each finding cites its own.",
+        editions: ALL_EDITIONS,
         enabled: true,
         what: "Every text value for \"Local Safeguarding Children Board\" or \"Safeguarding Children(’s) Board\" used as the name of the arrangements (not \"… Boards in Schools\"), \"Accountable Officer\" (a CCG title), \"Designate\" in a title, and \"Independent Chair\" where the arrangements have independent scrutiny.",
         why: "LSCBs were replaced by the safeguarding partners' arrangements in 2019; ICBs have chief executives, not accountable officers; WT2023 removes the need for an independent chair. Old titles suggest the text was not revised.",
@@ -173,41 +173,59 @@ rule!(
         passes: "[dispute_resolution]\ndescription = \"If the Safeguarding Children Partnership receives any complaints …\"",
     },
     |meta, cx, out| {
-        let has_scrutiny = cx.model.doc.independent_scrutiny.is_some();
-        let patterns: [(&str, &str, bool); 6] = [
+        // Para 62 is WT2023's: a document judged under WT2018 may still have an independent chair.
+        let has_scrutiny = cx.model.doc.independent_scrutiny.is_some()
+            && super::edition_judged_by(cx.model, cx.today) >= crate::model::Edition::Wt2023;
+        const LSCB: &str =
+            "Children and Social Work Act 2017 s.30 (Local Safeguarding Children Boards abolished)";
+        const ICB: &str = "Health and Care Act 2022 (integrated care boards established and clinical commissioning groups abolished on 1 July 2022, SI 2022/634); WT2023 ch. 2, para 48 (\"Chief Executives of the ICBs\")";
+        const CHAIR: &str = "WT2023 ch. 2, para 62 (no need for an independent chair)";
+        // A title is out of date only once the body or post it belongs to had gone, judged as at
+        // the document's day: a 2018 record rightly speaks of its Safeguarding Children Board.
+        let since = |ended: crate::model::Day| cx.today >= ended;
+        let day = super::registry::day;
+        let lscbs_gone = since(day(2019, 9, 29));
+        let ccgs_gone = since(day(2022, 7, 1));
+        let patterns: [(&str, &str, bool, &str); 6] = [
             (
                 "local safeguarding children board",
                 "Local Safeguarding Children Boards were abolished in 2019: call it the safeguarding children partnership",
-                true,
+                lscbs_gone,
+                LSCB,
             ),
             (
                 "safeguarding children board",
                 "\"Safeguarding Children Board\" is the name of the abolished LSCBs: call it the safeguarding children partnership",
-                true,
+                lscbs_gone,
+                LSCB,
             ),
             (
                 "safeguarding children's board",
                 "\"Safeguarding Children's Board\" is the name of the abolished LSCBs: call it the safeguarding children partnership",
-                true,
+                lscbs_gone,
+                LSCB,
             ),
             (
                 "accountable officer",
                 "\"Accountable Officer\" is a clinical commissioning group title; ICBs have chief executives",
-                true,
+                ccgs_gone,
+                ICB,
             ),
             (
                 "designate",
                 "a \"designate\" title belongs to a body not yet established",
-                true,
+                ccgs_gone,
+                ICB,
             ),
             (
                 "independent chair",
                 "WT2023 para 62 removes the need for an independent chair alongside independent scrutiny",
                 has_scrutiny,
+                CHAIR,
             ),
         ];
         let mut seen: Vec<Span> = Vec::new();
-        for (needle, why, applies) in patterns {
+        for (needle, why, applies, citation) in patterns {
             if !applies {
                 continue;
             }
@@ -243,7 +261,8 @@ rule!(
                         ),
                     )
                     .with_label("out-of-date title")
-                    .with_help("use the current name or title"),
+                    .with_help("use the current name or title")
+                    .with_citation(citation),
                 );
             }
         }

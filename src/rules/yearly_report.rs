@@ -86,7 +86,10 @@ rule!(
             out.push(
                 finding(meta, doc.partnership.span(), "the arrangements say nothing about a yearly report")
                     .with_label("no [yearly_report] section")
-                    .with_help("describe the yearly report in a [yearly_report] section, with the latest one under [yearly_report.latest]"),
+                    .with_help("describe the yearly report in a [yearly_report] section, with the latest one under [yearly_report.latest]")
+                    // The duty is to publish a report (s.16G(7)); a file silent about it is missing
+                    // content, not proof of a breach.
+                    .with_severity(Severity::Warning),
             );
             return;
         };
@@ -307,8 +310,8 @@ rule!(
     YearlyReportDeadline,
     RuleMeta {
         id: "yearly-report-deadline",
-        level: Level::Info,
-        default_severity: Severity::Info,
+        level: Level::Should,
+        default_severity: Severity::Warning,
         summary: "The yearly report for an April–March year is published by the end of the following September.",
         citation: "WT2023 ch. 2, para 109 (\"by the end of September every year\"; guidance, not statute)",
         editions: SINCE_WT2023,

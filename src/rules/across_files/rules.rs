@@ -37,7 +37,7 @@ cross_rule!(
         level: Level::Quality,
         default_severity: Severity::Warning,
         summary: "A group described in several partnerships' documents has the same name, chair, frequency and reporting line in each.",
-        citation: "Data quality across partnerships (no paragraph); WT2023 ch. 2, para 103 (arrangements set out who does what)",
+        citation: "Data quality across partnerships (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
         what: "When several files are checked together: for each group id described in more than one file (a `scope = \"pan_area\"` group, or another partnership's group described with `partnership = \"…\"`), that the name (allowing short forms and `also_called`), the chair (the person's name, else the post's title), `meetings_per_year` and `reports_to` agree. Another partnership's group is checked against that partnership's own file; a pan-area group against what most files say. Only each partnership's latest document takes part.",
