@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Level, Rule, RuleMeta};
 use crate::diag::Severity;
-use crate::model::Edition;
+use crate::model::{Day, Edition};
 
 /// Where the generated rule documentation is committed, relative to the crate root.
 pub const DOCS_PATH: &str = "docs/rules.md";
@@ -79,6 +79,66 @@ pub const COVERED_ELSEWHERE: &[(&str, &str)] = &[
 /// Requirements in statute.md not yet implemented.
 pub const NOT_YET_IMPLEMENTED: &[(&str, &str)] = &[];
 
+/// The day every rule's examples are judged as at, so that examples of date rules mean the same
+/// whenever they are read: `masa check --today 2026-12-01`.
+pub const EXAMPLE_TODAY: Day = match Day::new_const(2026, 12, 1) {
+    Some(day) => day,
+    None => panic!("the examples' day is a real date"),
+};
+
+/// [`EXAMPLE_TODAY`] as `--today` takes it.
+pub const EXAMPLE_TODAY_ARG: &str = "2026-12-01";
+
+/// The line that starts each file of an example of a rule across files, followed by the file's
+/// name: `# file: luton.toml`. The file is the lines after it, up to the next such line.
+pub const EXAMPLE_FILE_MARKER: &str = "# file: ";
+
+/// How the examples are written, as `masa explain` and docs/rules.md say it.
+pub const EXAMPLE_CONVENTION: &str = "Each example is a whole arrangements file, judged as at 2026-12-01: save it and run `masa check --today 2026-12-01 FILE`. The failing example gives at least one finding of the rule; the passing one gives none of this rule (other rules may still report on it, since an example holds only what its rule needs).";
+
+/// How the examples of a rule across files are written.
+pub const EXAMPLE_CONVENTION_ACROSS_FILES: &str = "Each example is several whole files, each starting at its `# file: NAME` line, checked together as at 2026-12-01 (`masa check --today 2026-12-01 FILE...`).";
+
+/// An example as shown and run: the rule's `fails` or `passes` text without the blank lines
+/// around it (examples are written as raw strings that start and end on their own line).
+pub fn example_text(example: &str) -> &str {
+    example.trim_matches(|c: char| c == '\n' || c == '\r' || c == ' ')
+}
+
+/// The files of an example: `(name, text)`. An example with no [`EXAMPLE_FILE_MARKER`] line is
+/// one file, `example.toml`. Otherwise each marker line starts a file named by the rest of the
+/// line; text before the first marker, if any, is returned as a file named `""` (a well-formed
+/// example has none).
+pub fn example_files(example: &str) -> Vec<(&str, &str)> {
+    fn marker(line: &str) -> Option<&str> {
+        line.trim_end()
+            .strip_prefix(EXAMPLE_FILE_MARKER)
+            .map(str::trim)
+    }
+    let text = example_text(example);
+    if !text.lines().any(|l| marker(l).is_some()) {
+        return vec![("example.toml", text)];
+    }
+    let mut files = Vec::new();
+    let mut current: Option<(&str, usize)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(name) = marker(line) {
+            match current {
+                Some((previous, start)) => files.push((previous, &text[start..at])),
+                None if !text[..at].trim().is_empty() => files.push(("", &text[..at])),
+                None => {}
+            }
+            current = Some((name, at + line.len()));
+        }
+        at += line.len();
+    }
+    if let Some((name, start)) = current {
+        files.push((name, &text[start..]));
+    }
+    files
+}
+
 /// How a rule that compares documents is described in its documentation.
 const ACROSS_FILES: &str = "across files: runs when `masa check` is given several files or a directory, over neighbouring partnerships' latest documents";
 
@@ -124,14 +184,34 @@ pub fn explain(meta: &RuleMeta) -> String {
     }
     let _ = writeln!(s, "\nWhat it checks\n  {}", meta.what);
     let _ = writeln!(s, "\nWhy it matters\n  {}", meta.why);
-    let _ = writeln!(s, "\nExample that fails\n{}", indent(meta.fails));
-    let _ = writeln!(s, "\nExample that passes\n{}", indent(meta.passes));
+    let convention = if across_files(meta.id) {
+        EXAMPLE_CONVENTION_ACROSS_FILES
+    } else {
+        EXAMPLE_CONVENTION
+    };
+    let _ = writeln!(s, "\nExamples\n  {convention}");
+    let _ = writeln!(
+        s,
+        "\nExample that fails\n{}",
+        indent(example_text(meta.fails))
+    );
+    let _ = writeln!(
+        s,
+        "\nExample that passes\n{}",
+        indent(example_text(meta.passes))
+    );
     s
 }
 
 fn indent(text: &str) -> String {
     text.lines()
-        .map(|l| format!("    {l}"))
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("    {l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -197,6 +277,10 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
     s.push_str("# masa rules\n\n");
     s.push_str("<!-- Generated from the rule catalog in src/rules/ by `masa rules --format markdown`; do not edit by hand. -->\n\n");
     s.push_str("Every finding names the rule that made it. Severities are the defaults: statutory duties (MUST) are errors, statutory guidance (SHOULD) warnings, data-quality checks warnings except arithmetic that is provably wrong. `masa explain RULE` prints any entry below.\n\n");
+    let _ = writeln!(
+        s,
+        "**Examples.** {EXAMPLE_CONVENTION} For the `cross-*` rules: {EXAMPLE_CONVENTION_ACROSS_FILES} Every example is run by `tests/rule_examples.rs`.\n"
+    );
     s.push_str("The pipeline's own checks cannot be turned off:\n\n");
     for (id, severity, what) in PIPELINE_CHECKS {
         let _ = writeln!(s, "- `{id}` ({severity}): {what}");
@@ -232,7 +316,10 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
         let _ = write!(
             s,
             "\n### What it checks\n\n{}\n\n### Why it matters\n\n{}\n\n### Example\n\nFails:\n\n```toml\n{}\n```\n\nPasses:\n\n```toml\n{}\n```\n",
-            m.what, m.why, m.fails, m.passes
+            m.what,
+            m.why,
+            example_text(m.fails),
+            example_text(m.passes)
         );
     }
     s.push_str("\n## Requirements checked under another id\n\n");
