@@ -21,8 +21,22 @@ rule!(
         enabled: true,
         what: "That `child_death_review.partners` includes an organisation of kind `local_authority` and one of kind `integrated_care_board` (a CCG only for WT2018 documents). A document that says nothing of child death review gets advice (info) only: the review is the partners' own duty, not one of the contents paras 103–104 require. Whether that ICB still exists on the document's date and today is checked by `safeguarding-partner-body-current`, which reports it at the organisation.",
         why: "The duty to review the death of every child normally resident in the area falls on these two partners; a list without the ICB, or naming a body that no longer exists, leaves that duty unassigned.",
-        fails: "[child_death_review]\npartners = [\"example-council\"]",
-        passes: "[child_death_review]\npartners = [\"example-council\", \"example-icb\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[child_death_review]
+partners = ["example-council"]
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[child_death_review]
+partners = ["example-council", "example-icb"]
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -106,8 +120,25 @@ rule!(
         enabled: true,
         what: "That no `[[groups]]` entry whose name mentions a child death overview panel is local to the partnership and reports to one of its groups.",
         why: "Since 2018 child death review is the duty of the child death review partners, separate from the multi-agency safeguarding arrangements; good practice is a referral route from the panel to the partnership, not a subgroup.",
-        fails: "[[groups]]\nid = \"cdop\"\nname = \"Child Death Overview Panel\"\nscope = \"local\"\nreports_to = \"strategic-board\"",
-        passes: "[child_death_review]\npanel = \"example-cdop\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[groups]]
+id = "cdop"
+name = "Child Death Overview Panel"
+scope = "local"
+reports_to = "strategic-board"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[child_death_review]
+panel = "example-cdop"
+"#,
     },
     |meta, cx, out| {
         for g in &cx.model.doc.groups {
