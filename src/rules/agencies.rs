@@ -33,6 +33,11 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-nhs-trust"
+name = "Example Hospitals NHS Trust"
+kind = "nhs_trust"
+
 [[relevant_agencies.agencies]]
 agency = "example-nhs-trust"
 "#,
@@ -67,6 +72,10 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[roles]]
+id = "lay-member"
+title = "Lay Member"
+
 [[relevant_agencies.agencies]]
 agency = "lay-member"
 "#,
@@ -74,6 +83,11 @@ agency = "lay-member"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-nhs-trust"
+name = "Example Hospitals NHS Trust"
+kind = "nhs_trust"
 
 [[relevant_agencies.agencies]]
 agency = "example-nhs-trust"
@@ -123,6 +137,11 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
 [[partners]]
 organisation = "example-police"
 
@@ -133,6 +152,15 @@ agency = "example-police"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+[[organisations]]
+id = "example-nhs-trust"
+name = "Example Hospitals NHS Trust"
+kind = "nhs_trust"
 
 [[partners]]
 organisation = "example-police"
@@ -255,6 +283,11 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "schools"
+name = "All schools in Example"
+kind = "education_settings"
+
 [[relevant_agencies.agencies]]
 agency = "schools"
 [[relevant_agencies.agencies]]
@@ -264,6 +297,11 @@ agency = "schools"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "schools"
+name = "All schools in Example"
+kind = "education_settings"
 
 [[relevant_agencies.agencies]]
 agency = "schools"
@@ -331,6 +369,11 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "schools"
+name = "All schools in Example"
+kind = "education_settings"
+
 [[relevant_agencies.agencies]]
 agency = "schools"
 "#,
@@ -339,8 +382,15 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "schools"
+name = "All schools in Example"
+kind = "education_settings"
+
 [relevant_agencies]
 review = "Annually, at the partnership's development day"
+[[relevant_agencies.agencies]]
+agency = "schools"
 "#,
     },
     |meta, cx, out| {

@@ -41,33 +41,39 @@ rule!(
         citation: "The Act, order or announcement that ended each body (each finding cites its own: e.g. Health and Care Act 2022 for CCGs)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Each organisation's name (and the other names it is `also_called`) against a registry of bodies that no longer exist, with the date each ended: clinical commissioning groups (1 July 2022), the What Works Centre for Children's Social Care (June 2023), the National Probation Service (June 2021), and others. It is an error when such a body is named as a safeguarding partner, child death review partner or yearly-report recipient in a document dated after it ended; otherwise a warning once the body has ended by the document's date or by today. Where the registry's date is announced but not verified (BLMK ICB's merger on 1 April 2026), the finding is a warning at most.",
+        what: "Each organisation's name (and the other names it is `also_called`) against a registry of bodies that no longer exist, with the date each ended: clinical commissioning groups (1 July 2022), the What Works Centre for Children's Social Care (June 2023), the National Probation Service (June 2021), and others. Safeguarding partners and child death review partners are left to `safeguarding-partner-body-current`. It is an error when such a body is named as a yearly-report recipient in a document dated after it ended; otherwise a warning once the body has ended by the document's date or by today. Where the registry's date is announced but not verified (BLMK ICB's merger on 1 April 2026), the finding is a warning at most.",
         why: "A body that no longer exists cannot hold a statutory duty or receive a report. Naming one means the arrangements have not been updated for a reorganisation, and leaves unclear which body is responsible now.",
         fails: r#"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+published = 2024-09-27
 
 [[organisations]]
-id = "beds-ccg"
-name = "Bedfordshire Clinical Commissioning Group"
-kind = "clinical_commissioning_group"
+id = "health-protection"
+name = "Public Health England"
+kind = "national_body"
 
-[child_death_review]
-partners = ["beds-ccg"]
+[[groups]]
+id = "strategic-board"
+name = "Strategic Board"
+members = ["health-protection"]
 "#,
         passes: r#"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+published = 2024-09-27
 
 [[organisations]]
-id = "example-icb"
-name = "NHS Example Integrated Care Board"
-kind = "integrated_care_board"
+id = "health-protection"
+name = "UK Health Security Agency"
+kind = "national_body"
 
-[child_death_review]
-partners = ["example-icb"]
+[[groups]]
+id = "strategic-board"
+name = "Strategic Board"
+members = ["health-protection"]
 "#,
     },
     |meta, cx, out| {
@@ -166,6 +172,11 @@ organisation = "beds-ccg"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
 
 [[partners]]
 organisation = "example-icb"

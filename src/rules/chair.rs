@@ -31,8 +31,12 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[roles]]
+id = "dcs"
+title = "Director of Children's Services"
+
 [chair]
-role = "director-childrens-services"
+role = "dcs"
 "#,
     },
     |meta, cx, out| {
@@ -63,6 +67,10 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[roles]]
+id = "independent-chair"
+title = "Independent Chair"
+
 [chair]
 role = "independent-chair"
 "#,
@@ -70,6 +78,14 @@ role = "independent-chair"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[roles]]
+id = "dcs"
+title = "Director of Children's Services"
 
 [[partners]]
 organisation = "example-council"
@@ -120,6 +136,11 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[roles]]
+id = "independent-scrutineer"
+title = "Independent Scrutineer"
+kind = "independent_scrutineer"
+
 [chair]
 role = "independent-scrutineer"
 
@@ -130,6 +151,14 @@ scrutineer = "independent-scrutineer"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[roles]]
+id = "dcs"
+title = "Director of Children's Services"
+[[roles]]
+id = "independent-scrutineer"
+title = "Independent Scrutineer"
+kind = "independent_scrutineer"
 
 [chair]
 role = "dcs"

@@ -26,6 +26,11 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+
 [child_death_review]
 partners = ["example-council"]
 "#,
@@ -33,6 +38,15 @@ partners = ["example-council"]
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
 
 [child_death_review]
 partners = ["example-council", "example-icb"]
@@ -118,13 +132,16 @@ rule!(
         citation: "WT2018 ch. 5; WT2023 ch. 6",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That no `[[groups]]` entry whose name mentions a child death overview panel is local to the partnership and reports to one of its groups.",
+        what: "That no `[[groups]]` entry whose name mentions a child death overview panel (or the word \"CDOP\") reports to another group (`reports_to`), whatever its `scope`.",
         why: "Since 2018 child death review is the duty of the child death review partners, separate from the multi-agency safeguarding arrangements; good practice is a referral route from the panel to the partnership, not a subgroup.",
         fails: r#"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[groups]]
+id = "strategic-board"
+name = "Strategic Board"
 [[groups]]
 id = "cdop"
 name = "Child Death Overview Panel"
@@ -136,8 +153,14 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-cdop"
+name = "Example Child Death Overview Panel"
+kind = "child_death_overview_panel"
+
 [child_death_review]
 panel = "example-cdop"
+description = "The panel refers learning to the Strategic Board."
 "#,
     },
     |meta, cx, out| {

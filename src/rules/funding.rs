@@ -39,6 +39,15 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
 [funding]
 stated_total = "£1,500"
 [[funding.contributions]]
@@ -52,6 +61,15 @@ amount = "£600"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
 
 [funding]
 stated_total = "£1,600"
@@ -122,6 +140,15 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
 [[funding.contributions]]
 organisation = "example-council"
 amount = "£750"
@@ -135,6 +162,15 @@ stated_percent = 20
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
 
 [[funding.contributions]]
 organisation = "example-council"
@@ -236,13 +272,24 @@ rule!(
         citation: "WT2023 ch. 2, paras 98–99",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That every `[[partners]]` organisation has a contribution above zero in `[[funding.contributions]]`.",
+        what: "When `[[funding.contributions]]` lists any contribution: that every `[[partners]]` organisation has one above zero. A partner with no line is pointed at a line for a non-partner body of the same kind (often the body it replaced), if there is one.",
         why: "Para 99: funding contributions from the statutory safeguarding partners should be equitable and agreed by the LSPs. A partner missing from the table (or a contribution listed under another body's name) leaves its share unaccounted for.",
         fails: r#"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+
+[[partners]]
+organisation = "example-council"
 [[partners]]
 organisation = "example-icb"
 
@@ -255,9 +302,23 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+
+[[partners]]
+organisation = "example-council"
 [[partners]]
 organisation = "example-icb"
 
+[[funding.contributions]]
+organisation = "example-council"
+amount = "£1,000"
 [[funding.contributions]]
 organisation = "example-icb"
 amount = "£1,000"
@@ -359,8 +420,13 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+
 [funding]
-financial_year = "2025/26"
+financial_year = "2026/27"
 stated_total = "£1,000"
 [[funding.contributions]]
 organisation = "example-council"

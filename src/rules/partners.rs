@@ -27,6 +27,19 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
 [[partners]]
 organisation = "example-council"
 
@@ -37,6 +50,19 @@ organisation = "example-police"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
 
 [[partners]]
 organisation = "example-council"
@@ -120,12 +146,17 @@ rule!(
         citation: "WT2023 ch. 2, paras 47–48 and 51",
         editions: SINCE_WT2023,
         enabled: true,
-        what: "That every `[[partners]]` entry has a `lead` role, and that its title is the head of the body: \"Chief Executive\" for a local authority or ICB, \"Chief Constable\" (or Commissioner) for the police. CCG-era titles such as \"Accountable Officer\" and draft titles such as \"CEO Designate\" are flagged.",
+        what: "That every `[[partners]]` entry has a `lead` role, and that its title is the head of the body: \"Chief Executive\" for a local authority or ICB, \"Chief Constable\", \"Commissioner\" or \"Chief Officer\" for the police (and \"Chief Executive\" for any other kind). CCG-era titles such as \"Accountable Officer\" and draft titles such as \"CEO Designate\" are flagged.",
         why: "WT2023 makes the heads of the three agencies the lead safeguarding partners, because they can speak with authority, commit resources and hold their organisations to account. Naming a deputy, or an abolished office, leaves that accountability unclear.",
         fails: r#"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
 
 [[roles]]
 id = "dcs"
@@ -139,6 +170,11 @@ lead = "dcs"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
 
 [[roles]]
 id = "council-ceo"
@@ -220,6 +256,15 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[[roles]]
+id = "chief-constable"
+title = "Chief Constable"
+
 [[partners]]
 organisation = "example-police"
 lead = "chief-constable"
@@ -228,6 +273,18 @@ lead = "chief-constable"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[[roles]]
+id = "chief-constable"
+title = "Chief Constable"
+[[roles]]
+id = "assistant-chief-constable"
+title = "Assistant Chief Constable"
 
 [[partners]]
 organisation = "example-police"

@@ -34,6 +34,11 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+
 [practice_reviews.notification]
 by = "example-council"
 working_days = 10
@@ -42,6 +47,11 @@ working_days = 10
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
 
 [practice_reviews.notification]
 by = "example-council"
@@ -163,9 +173,13 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[groups]]
+id = "case-review-group"
+name = "Case Review Group"
+
 [practice_reviews.local_reviews]
 group = "case-review-group"
-description = "…"
+decided_by = "the safeguarding partners, on the Case Review Group's recommendation"
 "#,
     },
     |meta, cx, out| {

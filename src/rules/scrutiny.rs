@@ -73,6 +73,14 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[roles]]
+id = "dcs"
+title = "Director of Children's Services"
+
 [[partners]]
 organisation = "example-council"
 delegates = ["dcs"]
@@ -84,6 +92,22 @@ scrutineer = "dcs"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[roles]]
+id = "dcs"
+title = "Director of Children's Services"
+[[roles]]
+id = "independent-scrutineer"
+title = "Independent Scrutineer"
+kind = "independent_scrutineer"
+
+[[partners]]
+organisation = "example-council"
+delegates = ["dcs"]
 
 [independent_scrutiny]
 scrutineer = "independent-scrutineer"
@@ -144,6 +168,11 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[roles]]
+id = "independent-scrutineer"
+title = "Independent Scrutineer"
+kind = "independent_scrutineer"
+
 [independent_scrutiny]
 scrutineer = "independent-scrutineer"
 "#,
@@ -151,6 +180,11 @@ scrutineer = "independent-scrutineer"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[roles]]
+id = "independent-scrutineer"
+title = "Independent Scrutineer"
+kind = "independent_scrutineer"
 
 [independent_scrutiny]
 scrutineer = "independent-scrutineer"
@@ -194,6 +228,11 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[roles]]
+id = "independent-scrutineer"
+title = "Independent Scrutineer"
+kind = "independent_scrutineer"
+
 [independent_scrutiny]
 scrutineer = "independent-scrutineer"
 "#,
@@ -201,6 +240,11 @@ scrutineer = "independent-scrutineer"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[roles]]
+id = "independent-scrutineer"
+title = "Independent Scrutineer"
+kind = "independent_scrutineer"
 
 [independent_scrutiny]
 scrutineer = "independent-scrutineer"

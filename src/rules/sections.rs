@@ -61,8 +61,16 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "schools"
+name = "All schools in Example"
+kind = "education_settings"
+[[groups]]
+id = "strategic-board"
+name = "Strategic Board"
+
 [[relevant_agencies.agencies]]
-agency = "all-schools"
+agency = "schools"
 
 [education]
 strategic_groups = ["strategic-board"]
@@ -229,8 +237,12 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[groups]]
+id = "voice-group"
+name = "Voice of the Child Group"
+
 [voice]
-groups = ["voice-of-the-child-group"]
+groups = ["voice-group"]
 mechanisms = ["An annual Voice of the Child conference"]
 "#,
     },
@@ -314,6 +326,10 @@ description = "We look at data."
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[groups]]
+id = "performance-group"
+name = "Performance and Quality Assurance Group"
 
 [performance]
 framework = "Multi-agency performance framework"
@@ -522,6 +538,10 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[groups]]
+id = "strategic-board"
+name = "Strategic Board"
+
 [dispute_resolution]
 forum = "strategic-board"
 [dispute_resolution.procedure]
@@ -615,6 +635,11 @@ name = "Example Safeguarding Children Partnership"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
 
 [business_unit]
 host = "example-council"

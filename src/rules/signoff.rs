@@ -25,6 +25,15 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[roles]]
+id = "council-chief-executive"
+title = "Chief Executive"
+organisation = "example-council"
+
 [[signatures]]
 name = "A. Person"
 role = "council-chief-executive"
@@ -34,6 +43,15 @@ organisation = "example-council"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[roles]]
+id = "council-chief-executive"
+title = "Chief Executive"
+organisation = "example-council"
 
 [[signatures]]
 name = "A. Person"
@@ -91,15 +109,33 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+[[roles]]
+id = "chief-constable"
+title = "Chief Constable"
+organisation = "example-police"
+
 [[partners]]
 organisation = "example-police"
 lead = "chief-constable"
-# no [[signatures]]
+# no [[signatures]], and no partnership.agreed
 "#,
         passes: r#"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+[[roles]]
+id = "chief-constable"
+title = "Chief Constable"
+organisation = "example-police"
 
 [[partners]]
 organisation = "example-police"
