@@ -23,16 +23,32 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-nhs-trust"
+name = "Example Hospitals NHS Trust"
+kind = "nhs_trust"
+
 [[relevant_agencies.agencies]]
 agency = "example-nhs-trust"
+
+[lints]
+designated-childcare-education-agencies = "warn"  # off by default: not yet in force
 "#,
         passes: r#"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "all-education-settings"
+name = "All schools, colleges and childcare settings in Example"
+kind = "education_settings"
+
 [[relevant_agencies.agencies]]
 agency = "all-education-settings"
+
+[lints]
+designated-childcare-education-agencies = "warn"  # off by default: not yet in force
 "#,
     },
     |meta, cx, out| {
@@ -107,18 +123,45 @@ schema_version = 1
 name = "Example Safeguarding Children Partnership"
 
 # no [[child_protection_teams]]
+
+[lints]
+multi-agency-child-protection-teams = "warn"  # off by default: not yet in force
 "#,
         passes: r#"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
 [[child_protection_teams]]
-name = "Example MACPT"
+name = "Example Multi-Agency Child Protection Team"
+[[child_protection_teams.members]]
+role = "education lead"
+nominated_by = "example-council"
 [[child_protection_teams.members]]
 role = "social worker"
 nominated_by = "example-council"
-# … and the education, health and police members
+[[child_protection_teams.members]]
+role = "named nurse (registered health professional)"
+nominated_by = "example-icb"
+[[child_protection_teams.members]]
+role = "police officer"
+nominated_by = "example-police"
+
+[lints]
+multi-agency-child-protection-teams = "warn"  # off by default: not yet in force
 "#,
     },
     |meta, cx, out| {

@@ -30,6 +30,11 @@ schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 areas = ["example-council"]
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
 "#,
     },
     |meta, cx, out| {

@@ -83,7 +83,7 @@ schema_version = 1
 name = "Example Safeguarding Children Partnership"
 
 [yearly_report.latest]
-published = 2023-09-30
+published = 2023-09-30  # more than 12 months before 2026-12-01
 "#,
         passes: r#"
 schema_version = 1
@@ -91,7 +91,7 @@ schema_version = 1
 name = "Example Safeguarding Children Partnership"
 
 [yearly_report.latest]
-published = 2026-09-30
+published = 2026-09-30  # within the 12 months before 2026-12-01
 "#,
     },
     |meta, cx, out| {
@@ -152,7 +152,21 @@ schema_version = 1
 name = "Example Safeguarding Children Partnership"
 
 [yearly_report]
-contents = ["partner_contributions", "scrutiny_themes", "impact_evidence", "little_progress", "serious_incident_learning", "key_decisions", "children_families_feedback", "costs_breakdown", "education_representation", "data_and_information_sharing", "scrutiny_impact_review", "arrangement_updates", "national_reforms"]
+contents = [
+    "partner_contributions",
+    "scrutiny_themes",
+    "impact_evidence",
+    "little_progress",
+    "serious_incident_learning",
+    "key_decisions",
+    "children_families_feedback",
+    "costs_breakdown",
+    "education_representation",
+    "data_and_information_sharing",
+    "scrutiny_impact_review",
+    "arrangement_updates",
+    "national_reforms",
+]
 "#,
     },
     |meta, cx, out| {
@@ -192,7 +206,7 @@ rule!(
         citation: "WT2023 ch. 2, para 109",
         editions: SINCE_WT2023,
         enabled: true,
-        what: "That `yearly_report.recipients` includes the Child Safeguarding Practice Review Panel (an organisation whose name contains \"Safeguarding Practice Review Panel\") and a Department for Education recipient; that no recipient is a body that had ceased to exist (such as the What Works Centre for Children's Social Care); and that `within_days` is at most 7 (para 109 says days: a recipient marked `working_days = true` is reported above 5 working days, which can run past 7 calendar days).",
+        what: "That `yearly_report.recipients` includes the Child Safeguarding Practice Review Panel (an organisation whose name contains \"Safeguarding Practice Review Panel\") and a Department for Education recipient (a name containing \"Department for Education\", \"DfE\" or \"Multi-Agency Safeguarding Arrangements Unit\"), pointing out a recipient that no longer exists (such as the What Works Centre for Children's Social Care) when the DfE is missing (the body itself is reported by `obsolete-body`); and that `within_days`, where stated, is at most 7 (para 109 says days: a recipient marked `working_days = true` is reported above 5 working days, which can run past 7 calendar days).",
         why: "Para 109: a copy goes to the Panel and to the DfE's Multi-Agency Safeguarding Arrangements Unit within 7 days of publication. Sending it to a body that no longer exists means the DfE does not get it.",
         fails: r#"
 schema_version = 1
@@ -211,6 +225,15 @@ organisation = "what-works"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "panel"
+name = "Child Safeguarding Practice Review Panel"
+kind = "national_body"
+[[organisations]]
+id = "dfe-masa-unit"
+name = "Department for Education Multi-Agency Safeguarding Arrangements Unit"
+kind = "government_department"
 
 [[yearly_report.recipients]]
 organisation = "panel"
