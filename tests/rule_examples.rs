@@ -72,10 +72,16 @@ fn findings(report: &Report, only: impl Fn(&str) -> bool) -> Vec<String> {
 #[test]
 fn the_examples_are_judged_as_at_a_fixed_day() {
     assert_eq!(Some(EXAMPLE_TODAY), Day::new(2026, 12, 1));
-    assert_eq!(
-        masa::rules::docs::EXAMPLE_TODAY_ARG,
-        EXAMPLE_TODAY.to_string()
-    );
+    use masa::rules::docs::{
+        EXAMPLE_CONVENTION, EXAMPLE_CONVENTION_ACROSS_FILES, EXAMPLE_TODAY_ARG,
+    };
+    assert_eq!(EXAMPLE_TODAY_ARG, EXAMPLE_TODAY.to_string());
+    for said in [EXAMPLE_CONVENTION, EXAMPLE_CONVENTION_ACROSS_FILES] {
+        assert!(
+            said.contains(&format!("--today {EXAMPLE_TODAY_ARG}")),
+            "{said}"
+        );
+    }
 }
 
 #[test]

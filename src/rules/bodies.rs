@@ -37,7 +37,7 @@ rule!(
         id: "obsolete-body",
         level: Level::Quality,
         default_severity: Severity::Error,
-        summary: "The arrangements do not name bodies that had been abolished, merged or renamed by the document's date.",
+        summary: "The arrangements do not name bodies that have been abolished, merged or renamed, by the document's date or since (partners: `safeguarding-partner-body-current`).",
         citation: "The Act, order or announcement that ended each body (each finding cites its own: e.g. Health and Care Act 2022 for CCGs)",
         editions: ALL_EDITIONS,
         enabled: true,

@@ -94,10 +94,13 @@ pub const EXAMPLE_TODAY_ARG: &str = "2026-12-01";
 pub const EXAMPLE_FILE_MARKER: &str = "# file: ";
 
 /// How the examples are written, as `masa explain` and docs/rules.md say it.
-pub const EXAMPLE_CONVENTION: &str = "Each example is a whole arrangements file, judged as at 2026-12-01: save it and run `masa check --today 2026-12-01 FILE`. The failing example gives at least one finding of the rule; the passing one gives none of this rule (other rules may still report on it, since an example holds only what its rule needs).";
+pub const EXAMPLE_CONVENTION: &str = "Each example is a whole arrangements file, judged as at 2026-12-01: save it and run `masa check --today 2026-12-01 FILE`.";
 
 /// How the examples of a rule across files are written.
-pub const EXAMPLE_CONVENTION_ACROSS_FILES: &str = "Each example is several whole files, each starting at its `# file: NAME` line, checked together as at 2026-12-01 (`masa check --today 2026-12-01 FILE...`).";
+pub const EXAMPLE_CONVENTION_ACROSS_FILES: &str = "Each example is several whole files, each starting at its `# file: NAME` line, judged as at 2026-12-01: save them and run `masa check --today 2026-12-01 FILE...` on them together.";
+
+/// What the examples show.
+pub const EXAMPLE_OUTCOME: &str = "The failing example gives at least one finding of this rule; the passing one gives none of this rule (other rules may still report on it: an example holds only what its rule needs).";
 
 /// An example as shown and run: the rule's `fails` or `passes` text without the blank lines
 /// around it (examples are written as raw strings that start and end on their own line).
@@ -189,7 +192,7 @@ pub fn explain(meta: &RuleMeta) -> String {
     } else {
         EXAMPLE_CONVENTION
     };
-    let _ = writeln!(s, "\nExamples\n  {convention}");
+    let _ = writeln!(s, "\nExamples\n  {convention} {EXAMPLE_OUTCOME}");
     let _ = writeln!(
         s,
         "\nExample that fails\n{}",
@@ -279,7 +282,7 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
     s.push_str("Every finding names the rule that made it. Severities are the defaults: statutory duties (MUST) are errors, statutory guidance (SHOULD) warnings, data-quality checks warnings except arithmetic that is provably wrong. `masa explain RULE` prints any entry below.\n\n");
     let _ = writeln!(
         s,
-        "**Examples.** {EXAMPLE_CONVENTION} For the `cross-*` rules: {EXAMPLE_CONVENTION_ACROSS_FILES} Every example is run by `tests/rule_examples.rs`.\n"
+        "**Examples.** {EXAMPLE_CONVENTION} The examples of the `cross-*` rules are several whole files, each starting at its `# file: NAME` line, checked together. {EXAMPLE_OUTCOME} `tests/rule_examples.rs` runs every example as shown here.\n"
     );
     s.push_str("The pipeline's own checks cannot be turned off:\n\n");
     for (id, severity, what) in PIPELINE_CHECKS {

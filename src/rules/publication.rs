@@ -192,6 +192,8 @@ rule!(
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
+
+# no `published` date
 "#,
         passes: r#"
 schema_version = 1
@@ -222,7 +224,7 @@ rule!(
         citation: "WT2023 para 2 (\"This document replaces Working together to safeguard children (2018)\"); edition registry",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `partnership.guidance_edition` is the edition in force on the document's latest date, that no `[[citations]]` entry cites as current an edition that had been superseded by the document's date, and that the document does not cite more than one edition as current. Judged against `--today` as well: a document whose edition has since been replaced gets a warning to review it.",
+        what: "That `partnership.guidance_edition` is the edition in force on the document's latest date, that no `[[citations]]` entry cites as current an edition that had been superseded by the document's date, that the document does not cite more than one edition as current, and that `guidance_edition` is the one edition the text cites as current, if it cites one. Judged against `--today` as well: a document whose edition has since been replaced (by an edition whose date is confirmed) gets advice (info) to review it. Where the edition in force is known only by an inferred date (WT2026), and where two editions are both cited as current, the finding is advice (info) only.",
         why: "Statutory guidance must be followed unless there is good reason not to; arrangements that cite a replaced edition are likely to miss what changed.",
         fails: r#"
 schema_version = 1

@@ -195,7 +195,7 @@ rule!(
         citation: "Children and Social Work Act 2017 s.30 (LSCBs abolished); WT2023 ch. 2, para 62 (no independent chair)",
         editions: SINCE_WT2023,
         enabled: true,
-        what: "Every text value for \"Local Safeguarding Children Board\" or \"Safeguarding Children(’s) Board\" used as the name of the arrangements (not \"… Boards in Schools\"), \"Accountable Officer\" (a CCG title), \"Designate\" in a title, and \"Independent Chair\" where the arrangements have independent scrutiny.",
+        what: "Every text value for \"Local Safeguarding Children Board\", \"Safeguarding Children Board\" or \"Safeguarding Children's Board\" (with a straight apostrophe; not \"… Boards in Schools\"), \"Accountable Officer\" (a CCG title), the word \"Designate\" (as in \"CEO Designate\"; not \"designated\"), and \"Independent Chair\" where the arrangements have an `[independent_scrutiny]` section.",
         why: "LSCBs were replaced by the safeguarding partners' arrangements in 2019; ICBs have chief executives, not accountable officers; WT2023 removes the need for an independent chair. Old titles suggest the text was not revised.",
         fails: r#"
 schema_version = 1

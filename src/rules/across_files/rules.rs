@@ -40,7 +40,7 @@ cross_rule!(
         citation: "Data quality across partnerships (no paragraph); WT2023 ch. 2, para 103 (arrangements set out who does what)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "When several files are checked together: for each group id described in more than one file (a `scope = \"pan_area\"` group, or another partnership's group described with `partnership = \"…\"`), that the name (allowing short forms and `also_called`), the chair (the person's name, else the post's title), `meetings_per_year` and `reports_to` agree. Another partnership's group is checked against that partnership's own file; a pan-area group against what most files say. Only each partnership's latest document takes part.",
+        what: "When several files are checked together: for each group id declared in more than one of the neighbouring files (a `scope = \"pan_area\"` group, or another partnership's group described with `partnership = \"…\"`; any other group id two neighbours both use is compared too, so local groups need ids of their own), that the name (allowing short forms and `also_called`), the chair (the person's name, else the post's title), `meetings_per_year` and `reports_to` agree. Another partnership's group is checked against that partnership's own file; any other group against what most files say (ties go to the first file). Only each partnership's latest document takes part.",
         why: "Practitioners across an area work to all the neighbouring documents. If one says the shared exploitation group meets quarterly and is chaired by the police, and another says otherwise, nobody can tell which is true, and scrutiny cannot hold the group to either.",
         fails: r#"
 # file: central-bedfordshire.toml
