@@ -52,7 +52,7 @@ pub const PIPELINE_CHECKS: &[(&str, Severity, &str)] = &[
     ),
 ];
 
-/// Requirements in statute.md that cannot be checked from a document, and why.
+/// Statutory requirements that cannot be checked from a document, and why.
 pub const NOT_CHECKABLE: &[(&str, &str)] = &[
     (
         "partners-and-agencies-act-in-accordance",
@@ -64,7 +64,7 @@ pub const NOT_CHECKABLE: &[(&str, &str)] = &[
     ),
 ];
 
-/// Requirements in statute.md that are checked under another id, and where.
+/// Statutory requirements that are checked under another id, and where.
 pub const COVERED_ELSEWHERE: &[(&str, &str)] = &[
     (
         "published-content-complete",
@@ -76,7 +76,7 @@ pub const COVERED_ELSEWHERE: &[(&str, &str)] = &[
     ),
 ];
 
-/// Requirements in statute.md not yet implemented.
+/// Statutory requirements not yet implemented.
 pub const NOT_YET_IMPLEMENTED: &[(&str, &str)] = &[];
 
 /// The day every rule's examples are judged as at, so that examples of date rules mean the same

@@ -484,7 +484,7 @@ name = "Example Safeguarding Children Partnership"
 updated = [2026-06-01]
 
 [funding]
-financial_year = "2024/25"
+financial_year = "2024/25"  # April 2024 to March 2025: not the year of the update
 "#,
         passes: r#"
 schema_version = 1
@@ -493,7 +493,7 @@ name = "Example Safeguarding Children Partnership"
 updated = [2026-06-01]
 
 [funding]
-financial_year = "2026/27"
+financial_year = "2026/27"  # includes the update, and has not ended by 2026-12-01
 "#,
     },
     |meta, cx, out| {
