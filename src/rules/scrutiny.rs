@@ -221,7 +221,7 @@ rule!(
         citation: "WT2023 ch. 2, para 97 and LSP box item 3 (p. 27: \"including plans for independent scrutiny\")",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `independent_scrutiny.plan` is present, or that the scrutineer reports to named groups (`reports_to`) or chairs scrutiny groups.",
+        what: "That `independent_scrutiny.plan` is present, or that scrutiny reports to named groups (`independent_scrutiny.reports_to`), or that the scrutineer chairs one of the `[[groups]]`.",
         why: "Para 97: the arrangements should state which areas will be scrutinised, how regularly, and how recommendations will be taken forward; the LSPs sign off these plans.",
         fails: r#"
 schema_version = 1
