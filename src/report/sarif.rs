@@ -54,7 +54,12 @@ fn rule_descriptor(meta: &crate::rules::RuleMeta) -> Value {
             "text": docs::explain(meta),
             "markdown": format!(
                 "**{}**\n\n*What it checks.* {}\n\n*Why it matters.* {}\n\nFails:\n\n```toml\n{}\n```\n\nPasses:\n\n```toml\n{}\n```\n\nSource: {}",
-                meta.summary, meta.what, meta.why, meta.fails, meta.passes, meta.citation
+                meta.summary,
+                meta.what,
+                meta.why,
+                docs::example_text(meta.fails),
+                docs::example_text(meta.passes),
+                meta.citation
             ),
         },
         "defaultConfiguration": {

@@ -21,8 +21,26 @@ rule!(
         enabled: true,
         what: "That `[relevant_agencies]` lists at least one agency.",
         why: "Only agencies named in the arrangements are bound to act in accordance with them (s.16G(4)); an empty list binds nobody beyond the three partners.",
-        fails: "# no [relevant_agencies] section",
-        passes: "[[relevant_agencies.agencies]]\nagency = \"example-nhs-trust\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [relevant_agencies] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-nhs-trust"
+name = "Example Hospitals NHS Trust"
+kind = "nhs_trust"
+
+[[relevant_agencies.agencies]]
+agency = "example-nhs-trust"
+"#,
     },
     |meta, cx, out| {
         let listed = cx.model.doc.relevant_agencies.as_ref();
@@ -49,8 +67,31 @@ rule!(
         enabled: true,
         what: "That no entry of `[[relevant_agencies.agencies]]` refers to a `[[roles]]` entry. A lay member, the independent scrutineer, the business manager or a group of people listed as an agency is an error; any other post is a warning, because the Schedule to SI 2018/789 does name some office-holders (a prison governor, the principal of a secure college, a director of a contracted-out establishment), and the agency is then better recorded as the institution.",
         why: "A relevant agency is a body specified in the regulations that exercises functions in relation to children. The independent scrutineer is the s.16G(3) \"independent person\" and lay members are people: listing them as agencies confuses who is bound by the arrangements.",
-        fails: "[[relevant_agencies.agencies]]\nagency = \"lay-member\"",
-        passes: "[[relevant_agencies.agencies]]\nagency = \"example-nhs-trust\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[roles]]
+id = "lay-member"
+title = "Lay Member"
+
+[[relevant_agencies.agencies]]
+agency = "lay-member"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-nhs-trust"
+name = "Example Hospitals NHS Trust"
+kind = "nhs_trust"
+
+[[relevant_agencies.agencies]]
+agency = "example-nhs-trust"
+"#,
     },
     |meta, cx, out| {
         let Some(list) = &cx.model.doc.relevant_agencies else {
@@ -96,8 +137,42 @@ rule!(
         enabled: true,
         what: "That no entry of `[[relevant_agencies.agencies]]` is one of the `[[partners]]` organisations.",
         why: "The Act distinguishes the safeguarding partners (s.16E(1)(a)) from the relevant agencies they choose to work with (s.16E(1)(b)); listing a partner as an agency blurs who holds the duty.",
-        fails: "[[partners]]\norganisation = \"example-police\"\n\n[[relevant_agencies.agencies]]\nagency = \"example-police\"",
-        passes: "[[partners]]\norganisation = \"example-police\"\n\n[[relevant_agencies.agencies]]\nagency = \"example-nhs-trust\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[[partners]]
+organisation = "example-police"
+
+[[relevant_agencies.agencies]]
+agency = "example-police"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+[[organisations]]
+id = "example-nhs-trust"
+name = "Example Hospitals NHS Trust"
+kind = "nhs_trust"
+
+[[partners]]
+organisation = "example-police"
+
+[[relevant_agencies.agencies]]
+agency = "example-nhs-trust"
+"#,
     },
     |meta, cx, out| {
         let Some(list) = &cx.model.doc.relevant_agencies else {
@@ -138,8 +213,32 @@ rule!(
         enabled: true,
         what: "That every organisation listed as a relevant agency has a `kind` covered by a paragraph of the Schedule (schools, colleges, early years, NHS trusts, Cafcass, probation, youth justice, charities, …). Fire and rescue services, government departments such as DWP, and local-authority departments are not.",
         why: "Only bodies specified in the regulations can be relevant agencies bound by s.16G(4). Others may take part in the arrangements, but should be described as other participants rather than statutory relevant agencies.",
-        fails: "[[organisations]]\nid = \"dwp\"\nname = \"DWP\"\nkind = \"government_department\"\n\n[[relevant_agencies.agencies]]\nagency = \"dwp\"",
-        passes: "[[organisations]]\nid = \"cafcass\"\nname = \"Cafcass\"\nkind = \"cafcass\"\n\n[[relevant_agencies.agencies]]\nagency = \"cafcass\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "dwp"
+name = "DWP"
+kind = "government_department"
+
+[[relevant_agencies.agencies]]
+agency = "dwp"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "cafcass"
+name = "Cafcass"
+kind = "cafcass"
+
+[[relevant_agencies.agencies]]
+agency = "cafcass"
+"#,
     },
     |meta, cx, out| {
         let Some(list) = &cx.model.doc.relevant_agencies else {
@@ -184,8 +283,34 @@ rule!(
         enabled: true,
         what: "That no organisation appears twice in `[[relevant_agencies.agencies]]`, and that no two entries are classes of the same kind of setting (two `education_settings` entries).",
         why: "A list with the same body twice (\"Education Settings, including schools and the local college\" and \"All Education Settings in Central Bedfordshire\") leaves readers unsure whether two different groups are meant.",
-        fails: "[[relevant_agencies.agencies]]\nagency = \"schools\"\n[[relevant_agencies.agencies]]\nagency = \"schools\"",
-        passes: "[[relevant_agencies.agencies]]\nagency = \"schools\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "schools"
+name = "All schools in Example"
+kind = "education_settings"
+
+[[relevant_agencies.agencies]]
+agency = "schools"
+[[relevant_agencies.agencies]]
+agency = "schools"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "schools"
+name = "All schools in Example"
+kind = "education_settings"
+
+[[relevant_agencies.agencies]]
+agency = "schools"
+"#,
     },
     |meta, cx, out| {
         let Some(list) = &cx.model.doc.relevant_agencies else {
@@ -244,8 +369,34 @@ rule!(
         enabled: true,
         what: "That `relevant_agencies.review` is present.",
         why: "Para 75: it is for the LSPs to determine when their list of relevant agencies should be reviewed; para 105 asks for the published arrangements to be updated when it changes.",
-        fails: "[[relevant_agencies.agencies]]\nagency = \"schools\"",
-        passes: "[relevant_agencies]\nreview = \"Annually, at the partnership's development day\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "schools"
+name = "All schools in Example"
+kind = "education_settings"
+
+[[relevant_agencies.agencies]]
+agency = "schools"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "schools"
+name = "All schools in Example"
+kind = "education_settings"
+
+[relevant_agencies]
+review = "Annually, at the partnership's development day"
+[[relevant_agencies.agencies]]
+agency = "schools"
+"#,
     },
     |meta, cx, out| {
         let Some(list) = &cx.model.doc.relevant_agencies else {

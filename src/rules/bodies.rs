@@ -37,14 +37,44 @@ rule!(
         id: "obsolete-body",
         level: Level::Fact,
         default_severity: Severity::Error,
-        summary: "The arrangements do not name bodies that had been abolished, merged or renamed by the document's date.",
+        summary: "The arrangements do not name bodies that have been abolished, merged or renamed, by the document's date or since (partners: `safeguarding-partner-body-current`).",
         citation: "The Act, order or announcement that ended each body (each finding cites its own: e.g. Health and Care Act 2022 for CCGs)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Each organisation's name (and the other names it is `also_called`) against a registry of bodies that no longer exist, with the date each ended: clinical commissioning groups (1 July 2022), the What Works Centre for Children's Social Care (June 2023), the National Probation Service (June 2021), and others. It is an error when such a body is named as a safeguarding partner, child death review partner or yearly-report recipient in a document dated after it ended; otherwise a warning once the body has ended by the document's date or by today. Where the registry's date is announced but not verified (BLMK ICB's merger on 1 April 2026), the finding is a warning at most.",
+        what: "Each organisation's name (and the other names it is `also_called`) against a registry of bodies that no longer exist, with the date each ended: clinical commissioning groups (1 July 2022), the What Works Centre for Children's Social Care (June 2023), the National Probation Service (June 2021), and others. Safeguarding partners and child death review partners are left to `safeguarding-partner-body-current`. It is an error when such a body is named as a yearly-report recipient in a document dated after it ended; otherwise a warning once the body has ended by the document's date or by today. Where the registry's date is announced but not verified (BLMK ICB's merger on 1 April 2026), the finding is a warning at most.",
         why: "A body that no longer exists cannot hold a statutory duty or receive a report. Naming one means the arrangements have not been updated for a reorganisation, and leaves unclear which body is responsible now.",
-        fails: "[[organisations]]\nid = \"beds-ccg\"\nname = \"Bedfordshire Clinical Commissioning Group\"\nkind = \"clinical_commissioning_group\"\n\n[child_death_review]\npartners = [\"beds-ccg\"]",
-        passes: "[[organisations]]\nid = \"example-icb\"\nname = \"NHS Example Integrated Care Board\"\nkind = \"integrated_care_board\"\n\n[child_death_review]\npartners = [\"example-icb\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+published = 2024-09-27
+
+[[organisations]]
+id = "health-protection"
+name = "Public Health England"
+kind = "national_body"
+
+[[groups]]
+id = "strategic-board"
+name = "Strategic Board"
+members = ["health-protection"]
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+published = 2024-09-27
+
+[[organisations]]
+id = "health-protection"
+name = "UK Health Security Agency"
+kind = "national_body"
+
+[[groups]]
+id = "strategic-board"
+name = "Strategic Board"
+members = ["health-protection"]
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -125,8 +155,32 @@ rule!(
         enabled: true,
         what: "Each organisation named in `[[partners]]` or `child_death_review.partners`, against the registry of bodies that have ended: an error if it had ended by the document's latest date (or is a clinical commissioning group in a document dated after 1 July 2022), a warning if it has ended since, by `--today`. Where the registry's date is announced but not verified (BLMK ICB's merger on 1 April 2026), it is a warning at most.",
         why: "Only a body that exists can hold the statutory duties. Clinical commissioning groups were abolished on 1 July 2022; integrated care boards have since been merged. A partner that no longer exists means the arrangements name nobody for that duty.",
-        fails: "[[organisations]]\nid = \"beds-ccg\"\nname = \"Bedfordshire Clinical Commissioning Group\"\nkind = \"clinical_commissioning_group\"\n\n[[partners]]\norganisation = \"beds-ccg\"",
-        passes: "[[partners]]\norganisation = \"example-icb\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "beds-ccg"
+name = "Bedfordshire Clinical Commissioning Group"
+kind = "clinical_commissioning_group"
+
+[[partners]]
+organisation = "beds-ccg"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+
+[[partners]]
+organisation = "example-icb"
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;

@@ -19,8 +19,25 @@ rule!(
         enabled: true,
         what: "That the file has a `[chair]` section naming the chair's role.",
         why: "Para 104 asks the published arrangements to say who the three safeguarding partners, their delegates and partnership chair are; para 61 says changes of chair are to be updated in the published arrangements.",
-        fails: "# no [chair] section",
-        passes: "[chair]\nrole = \"director-childrens-services\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [chair] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[roles]]
+id = "dcs"
+title = "Director of Children's Services"
+
+[chair]
+role = "dcs"
+"#,
     },
     |meta, cx, out| {
         if cx.model.doc.chair.is_none() {
@@ -45,8 +62,38 @@ rule!(
         enabled: true,
         what: "That the `[chair]` role is listed in some partner's `delegates`.",
         why: "Para 61: \"LSPs should appoint one of the DSPs as the partnership chair for the multi-agency arrangements\", jointly agreed and given the full backing of all three partners. The role may rotate between the DSPs.",
-        fails: "[chair]\nrole = \"independent-chair\"",
-        passes: "[[partners]]\norganisation = \"example-council\"\ndelegates = [\"dcs\"]\n\n[chair]\nrole = \"dcs\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[roles]]
+id = "independent-chair"
+title = "Independent Chair"
+
+[chair]
+role = "independent-chair"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[roles]]
+id = "dcs"
+title = "Director of Children's Services"
+
+[[partners]]
+organisation = "example-council"
+delegates = ["dcs"]
+
+[chair]
+role = "dcs"
+"#,
     },
     |meta, cx, out| {
         let Some(chair) = &cx.model.doc.chair else {
@@ -84,8 +131,41 @@ rule!(
         enabled: true,
         what: "That the `[chair]` role is not the independent scrutineer, and that the chair's title is not \"Independent Chair\".",
         why: "Para 63: \"local safeguarding arrangements should separate the roles of partnership chair and independent scrutiny\". Para 62: this \"removes any need for a local area to maintain another chair or independent chair\".",
-        fails: "[chair]\nrole = \"independent-scrutineer\"\n\n[independent_scrutiny]\nscrutineer = \"independent-scrutineer\"",
-        passes: "[chair]\nrole = \"dcs\"\n\n[independent_scrutiny]\nscrutineer = \"independent-scrutineer\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[roles]]
+id = "independent-scrutineer"
+title = "Independent Scrutineer"
+kind = "independent_scrutineer"
+
+[chair]
+role = "independent-scrutineer"
+
+[independent_scrutiny]
+scrutineer = "independent-scrutineer"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[roles]]
+id = "dcs"
+title = "Director of Children's Services"
+[[roles]]
+id = "independent-scrutineer"
+title = "Independent Scrutineer"
+kind = "independent_scrutineer"
+
+[chair]
+role = "dcs"
+
+[independent_scrutiny]
+scrutineer = "independent-scrutineer"
+"#,
     },
     |meta, cx, out| {
         let Some(chair) = &cx.model.doc.chair else {

@@ -21,8 +21,36 @@ rule!(
         enabled: true,
         what: "That `child_death_review.partners` includes an organisation of kind `local_authority` and one of kind `integrated_care_board` (a CCG only for WT2018 documents). A document that says nothing of child death review gets advice (info) only: the review is the partners' own duty, not one of the contents paras 103–104 require. Whether that ICB still exists on the document's date and today is checked by `safeguarding-partner-body-current`, which reports it at the organisation.",
         why: "The duty to review the death of every child normally resident in the area falls on these two partners; a list without the ICB, or naming a body that no longer exists, leaves that duty unassigned.",
-        fails: "[child_death_review]\npartners = [\"example-council\"]",
-        passes: "[child_death_review]\npartners = [\"example-council\", \"example-icb\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+
+[child_death_review]
+partners = ["example-council"]
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+
+[child_death_review]
+partners = ["example-council", "example-icb"]
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -104,10 +132,36 @@ rule!(
         citation: "WT2018 ch. 5; WT2023 ch. 6",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That no `[[groups]]` entry whose name mentions a child death overview panel is local to the partnership and reports to one of its groups.",
+        what: "That no `[[groups]]` entry whose name mentions a child death overview panel (or the word \"CDOP\") reports to another group (`reports_to`), whatever its `scope`.",
         why: "Since 2018 child death review is the duty of the child death review partners, separate from the multi-agency safeguarding arrangements; good practice is a referral route from the panel to the partnership, not a subgroup.",
-        fails: "[[groups]]\nid = \"cdop\"\nname = \"Child Death Overview Panel\"\nscope = \"local\"\nreports_to = \"strategic-board\"",
-        passes: "[child_death_review]\npanel = \"example-cdop\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[groups]]
+id = "strategic-board"
+name = "Strategic Board"
+[[groups]]
+id = "cdop"
+name = "Child Death Overview Panel"
+scope = "local"
+reports_to = "strategic-board"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-cdop"
+name = "Example Child Death Overview Panel"
+kind = "child_death_overview_panel"
+
+[child_death_review]
+panel = "example-cdop"
+description = "The panel refers learning to the Strategic Board."
+"#,
     },
     |meta, cx, out| {
         for g in &cx.model.doc.groups {

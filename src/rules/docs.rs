@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Level, Rule, RuleMeta};
 use crate::diag::Check;
-use crate::model::Edition;
+use crate::model::{Day, Edition};
 
 /// Where the generated rule documentation is committed, relative to the crate root.
 pub const DOCS_PATH: &str = "docs/rules.md";
@@ -25,7 +25,7 @@ A rule's default severity follows from its level, and a test keeps it so. Inside
 
 ";
 
-/// Requirements in statute.md that cannot be checked from a document, and why.
+/// Statutory requirements that cannot be checked from a document, and why.
 pub const NOT_CHECKABLE: &[(&str, &str)] = &[
     (
         "partners-and-agencies-act-in-accordance",
@@ -37,7 +37,7 @@ pub const NOT_CHECKABLE: &[(&str, &str)] = &[
     ),
 ];
 
-/// Requirements in statute.md that are checked under another id, and where.
+/// Statutory requirements that are checked under another id, and where.
 pub const COVERED_ELSEWHERE: &[(&str, &str)] = &[
     (
         "published-content-complete",
@@ -49,8 +49,71 @@ pub const COVERED_ELSEWHERE: &[(&str, &str)] = &[
     ),
 ];
 
-/// Requirements in statute.md not yet implemented.
+/// Statutory requirements not yet implemented.
 pub const NOT_YET_IMPLEMENTED: &[(&str, &str)] = &[];
+
+/// The day every rule's examples are judged as at, so that examples of date rules mean the same
+/// whenever they are read: `masa check --today 2026-12-01`.
+pub const EXAMPLE_TODAY: Day = match Day::new_const(2026, 12, 1) {
+    Some(day) => day,
+    None => panic!("the examples' day is a real date"),
+};
+
+/// [`EXAMPLE_TODAY`] as `--today` takes it.
+pub const EXAMPLE_TODAY_ARG: &str = "2026-12-01";
+
+/// The line that starts each file of an example of a rule across files, followed by the file's
+/// name: `# file: luton.toml`. The file is the lines after it, up to the next such line.
+pub const EXAMPLE_FILE_MARKER: &str = "# file: ";
+
+/// How the examples are written, as `masa explain` and docs/rules.md say it.
+pub const EXAMPLE_CONVENTION: &str = "Each example is a whole arrangements file, judged as at 2026-12-01: save it and run `masa check --today 2026-12-01 FILE`.";
+
+/// How the examples of a rule across files are written.
+pub const EXAMPLE_CONVENTION_ACROSS_FILES: &str = "Each example is several whole files, each starting at its `# file: NAME` line, judged as at 2026-12-01: save them and run `masa check --today 2026-12-01 FILE...` on them together.";
+
+/// What the examples show.
+pub const EXAMPLE_OUTCOME: &str = "The failing example gives at least one finding of this rule; the passing one gives none of this rule (other rules may still report on it: an example holds only what its rule needs).";
+
+/// An example as shown and run: the rule's `fails` or `passes` text without the blank lines
+/// around it (examples are written as raw strings that start and end on their own line).
+pub fn example_text(example: &str) -> &str {
+    example.trim_matches(|c: char| c == '\n' || c == '\r' || c == ' ')
+}
+
+/// The files of an example: `(name, text)`. An example with no [`EXAMPLE_FILE_MARKER`] line is
+/// one file, `example.toml`. Otherwise each marker line starts a file named by the rest of the
+/// line; text before the first marker, if any, is returned as a file named `""` (a well-formed
+/// example has none).
+pub fn example_files(example: &str) -> Vec<(&str, &str)> {
+    fn marker(line: &str) -> Option<&str> {
+        line.trim_end()
+            .strip_prefix(EXAMPLE_FILE_MARKER)
+            .map(str::trim)
+    }
+    let text = example_text(example);
+    if !text.lines().any(|l| marker(l).is_some()) {
+        return vec![("example.toml", text)];
+    }
+    let mut files = Vec::new();
+    let mut current: Option<(&str, usize)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(name) = marker(line) {
+            match current {
+                Some((previous, start)) => files.push((previous, &text[start..at])),
+                None if !text[..at].trim().is_empty() => files.push(("", &text[..at])),
+                None => {}
+            }
+            current = Some((name, at + line.len()));
+        }
+        at += line.len();
+    }
+    if let Some((name, start)) = current {
+        files.push((name, &text[start..]));
+    }
+    files
+}
 
 /// How a rule that compares documents is described in its documentation.
 const ACROSS_FILES: &str = "across files: runs when `masa check` is given several files or a directory, over neighbouring partnerships' latest documents";
@@ -98,14 +161,34 @@ pub fn explain(meta: &RuleMeta) -> String {
     }
     let _ = writeln!(s, "\nWhat it checks\n  {}", meta.what);
     let _ = writeln!(s, "\nWhy it matters\n  {}", meta.why);
-    let _ = writeln!(s, "\nExample that fails\n{}", indent(meta.fails));
-    let _ = writeln!(s, "\nExample that passes\n{}", indent(meta.passes));
+    let convention = if across_files(meta.id) {
+        EXAMPLE_CONVENTION_ACROSS_FILES
+    } else {
+        EXAMPLE_CONVENTION
+    };
+    let _ = writeln!(s, "\nExamples\n  {convention} {EXAMPLE_OUTCOME}");
+    let _ = writeln!(
+        s,
+        "\nExample that fails\n{}",
+        indent(example_text(meta.fails))
+    );
+    let _ = writeln!(
+        s,
+        "\nExample that passes\n{}",
+        indent(example_text(meta.passes))
+    );
     s
 }
 
 fn indent(text: &str) -> String {
     text.lines()
-        .map(|l| format!("    {l}"))
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("    {l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -237,7 +320,11 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
     s.push_str("<!-- Generated from the rule catalog in src/rules/ by `masa rules --format markdown`; do not edit by hand. -->\n\n");
     s.push_str("Every finding names the rule that made it. `masa explain RULE` prints any entry below.\n\n");
     s.push_str(SEVERITY_POLICY);
-    s.push_str("The pipeline's own checks cannot be turned off:\n\n");
+    let _ = writeln!(
+        s,
+        "## Examples\n\n{EXAMPLE_CONVENTION} The examples of the `cross-*` rules are several whole files, each starting at its `# file: NAME` line, checked together. {EXAMPLE_OUTCOME} `tests/rule_examples.rs` runs every example as shown here.\n"
+    );
+    s.push_str("## Pipeline checks\n\nThe pipeline's own checks cannot be turned off:\n\n");
     for check in Check::ALL {
         let info = check.info();
         let _ = writeln!(
@@ -246,8 +333,7 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
             info.id, info.severity, info.stage, info.summary
         );
     }
-    s.push('\n');
-    s.push_str("| rule | severity | summary |\n|---|---|---|\n");
+    s.push_str("\n## Rules\n\n| rule | severity | summary |\n|---|---|---|\n");
     for r in rules {
         let m = r.meta();
         let _ = writeln!(
@@ -277,7 +363,10 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
         let _ = write!(
             s,
             "\n### What it checks\n\n{}\n\n### Why it matters\n\n{}\n\n### Example\n\nFails:\n\n```toml\n{}\n```\n\nPasses:\n\n```toml\n{}\n```\n",
-            m.what, m.why, m.fails, m.passes
+            m.what,
+            m.why,
+            example_text(m.fails),
+            example_text(m.passes)
         );
     }
     s.push_str("\n## Requirements checked under another id\n\n");

@@ -34,8 +34,52 @@ rule!(
         enabled: true,
         what: "That the exact sum of `funding.contributions[].amount` equals `funding.stated_total`, in the unit the table is written in.",
         why: "A funding table whose figures do not add up cannot be relied on by the partners who agree it or the families it is published for; WT2023 asks for funding to be transparent.",
-        fails: "[funding]\nstated_total = \"£1,500\"\n[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£1,000\"\n[[funding.contributions]]\norganisation = \"example-police\"\namount = \"£600\"",
-        passes: "[funding]\nstated_total = \"£1,600\"\n[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£1,000\"\n[[funding.contributions]]\norganisation = \"example-police\"\namount = \"£600\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[funding]
+stated_total = "£1,500"
+[[funding.contributions]]
+organisation = "example-council"
+amount = "£1,000"
+[[funding.contributions]]
+organisation = "example-police"
+amount = "£600"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[funding]
+stated_total = "£1,600"
+[[funding.contributions]]
+organisation = "example-council"
+amount = "£1,000"
+[[funding.contributions]]
+organisation = "example-police"
+amount = "£600"
+"#,
     },
     |meta, cx, out| {
         let Some(funding) = &cx.model.doc.funding else {
@@ -91,8 +135,52 @@ rule!(
         enabled: true,
         what: "That each `stated_percent` is within rounding (half a unit of its last decimal place) of the contribution's share of the total, and that equal amounts carry equal percentages.",
         why: "Percentages are how readers judge whether contributions are equitable; a percentage that does not match its amount misleads them.",
-        fails: "[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£750\"\nstated_percent = 80\n[[funding.contributions]]\norganisation = \"example-police\"\namount = \"£250\"\nstated_percent = 20",
-        passes: "[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£750\"\nstated_percent = 75\n[[funding.contributions]]\norganisation = \"example-police\"\namount = \"£250\"\nstated_percent = 25",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[[funding.contributions]]
+organisation = "example-council"
+amount = "£750"
+stated_percent = 80
+[[funding.contributions]]
+organisation = "example-police"
+amount = "£250"
+stated_percent = 20
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[[funding.contributions]]
+organisation = "example-council"
+amount = "£750"
+stated_percent = 75
+[[funding.contributions]]
+organisation = "example-police"
+amount = "£250"
+stated_percent = 25
+"#,
     },
     |meta, cx, out| {
         let Some(funding) = &cx.model.doc.funding else {
@@ -184,10 +272,57 @@ rule!(
         citation: "WT2023 ch. 2, paras 98–99",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That every `[[partners]]` organisation has a contribution above zero in `[[funding.contributions]]`.",
+        what: "When `[[funding.contributions]]` lists any contribution: that every `[[partners]]` organisation has one above zero. A partner with no line is pointed at a line for a non-partner body of the same kind (often the body it replaced), if there is one.",
         why: "Para 99: funding contributions from the statutory safeguarding partners should be equitable and agreed by the LSPs. A partner missing from the table (or a contribution listed under another body's name) leaves its share unaccounted for.",
-        fails: "[[partners]]\norganisation = \"example-icb\"\n\n[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£1,000\"",
-        passes: "[[partners]]\norganisation = \"example-icb\"\n\n[[funding.contributions]]\norganisation = \"example-icb\"\namount = \"£1,000\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+
+[[partners]]
+organisation = "example-council"
+[[partners]]
+organisation = "example-icb"
+
+[[funding.contributions]]
+organisation = "example-council"
+amount = "£1,000"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+
+[[partners]]
+organisation = "example-council"
+[[partners]]
+organisation = "example-icb"
+
+[[funding.contributions]]
+organisation = "example-council"
+amount = "£1,000"
+[[funding.contributions]]
+organisation = "example-icb"
+amount = "£1,000"
+"#,
     },
     |meta, cx, out| {
         let Some(funding) = &cx.model.doc.funding else {
@@ -273,8 +408,30 @@ rule!(
         enabled: true,
         what: "That `[funding]` is present with `financial_year`, `stated_total` and at least one contribution.",
         why: "Para 100: the funding should be transparent to children and families, and individual contributions clearly set out.",
-        fails: "# no [funding] section",
-        passes: "[funding]\nfinancial_year = \"2025/26\"\nstated_total = \"£1,000\"\n[[funding.contributions]]\norganisation = \"example-council\"\namount = \"£1,000\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [funding] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+
+[funding]
+financial_year = "2026/27"
+stated_total = "£1,000"
+[[funding.contributions]]
+organisation = "example-council"
+amount = "£1,000"
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -320,8 +477,24 @@ rule!(
         enabled: true,
         what: "That `funding.financial_year` (1 April – 31 March) includes the latest date the document was published or updated. Funding for a year that has ended by `--today` is reported as info.",
         why: "Funding is agreed each year; figures for another year do not tell readers how the arrangements are funded now.",
-        fails: "[partnership]\nupdated = [2026-06-01]\n\n[funding]\nfinancial_year = \"2024/25\"",
-        passes: "[partnership]\nupdated = [2026-06-01]\n\n[funding]\nfinancial_year = \"2026/27\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+updated = [2026-06-01]
+
+[funding]
+financial_year = "2024/25"  # April 2024 to March 2025: not the year of the update
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+updated = [2026-06-01]
+
+[funding]
+financial_year = "2026/27"  # includes the update, and has not ended by 2026-12-01
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -368,8 +541,22 @@ rule!(
         enabled: true,
         what: "That `yearly_report.contents` includes `costs_breakdown`.",
         why: "Para 100: individual contributions should be clearly set out in reporting; para 107 lists the breakdown of costs among what the yearly report includes.",
-        fails: "[yearly_report]\ncontents = [\"partner_contributions\"]",
-        passes: "[yearly_report]\ncontents = [\"partner_contributions\", \"costs_breakdown\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[yearly_report]
+contents = ["partner_contributions"]
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[yearly_report]
+contents = ["partner_contributions", "costs_breakdown"]
+"#,
     },
     |meta, cx, out| {
         let Some(report) = &cx.model.doc.yearly_report else {

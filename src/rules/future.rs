@@ -18,8 +18,38 @@ rule!(
         enabled: false,
         what: "That the relevant agencies include childcare and education bodies (kinds `school`, `college`, `education_settings`, `alternative_provision`, `early_years`). Which agencies are designated will be set by regulations not yet made.",
         why: "Once commenced, designated childcare and education agencies become a mandatory part of the arrangements rather than a choice of the partners.",
-        fails: "[[relevant_agencies.agencies]]\nagency = \"example-nhs-trust\"",
-        passes: "[[relevant_agencies.agencies]]\nagency = \"all-education-settings\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-nhs-trust"
+name = "Example Hospitals NHS Trust"
+kind = "nhs_trust"
+
+[[relevant_agencies.agencies]]
+agency = "example-nhs-trust"
+
+[lints]
+designated-childcare-education-agencies = "warn"  # off by default: not yet in force
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "all-education-settings"
+name = "All schools, colleges and childcare settings in Example"
+kind = "education_settings"
+
+[[relevant_agencies.agencies]]
+agency = "all-education-settings"
+
+[lints]
+designated-childcare-education-agencies = "warn"  # off by default: not yet in force
+"#,
     },
     |meta, cx, out| {
         let education = [
@@ -87,8 +117,52 @@ rule!(
         enabled: false,
         what: "That `[[child_protection_teams]]` has at least one team, and that each includes an education person and a social worker nominated by the local authority, a registered health professional nominated by an ICB, and a constable or police employee nominated by the chief officer.",
         why: "Once commenced, the teams support the local authority's child protection (s.47) enquiries with the core agencies in one team.",
-        fails: "# no [[child_protection_teams]]",
-        passes: "[[child_protection_teams]]\nname = \"Example MACPT\"\n[[child_protection_teams.members]]\nrole = \"social worker\"\nnominated_by = \"example-council\"\n# … and the education, health and police members",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [[child_protection_teams]]
+
+[lints]
+multi-agency-child-protection-teams = "warn"  # off by default: not yet in force
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[[child_protection_teams]]
+name = "Example Multi-Agency Child Protection Team"
+[[child_protection_teams.members]]
+role = "education lead"
+nominated_by = "example-council"
+[[child_protection_teams.members]]
+role = "social worker"
+nominated_by = "example-council"
+[[child_protection_teams.members]]
+role = "named nurse (registered health professional)"
+nominated_by = "example-icb"
+[[child_protection_teams.members]]
+role = "police officer"
+nominated_by = "example-police"
+
+[lints]
+multi-agency-child-protection-teams = "warn"  # off by default: not yet in force
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;

@@ -89,8 +89,24 @@ rule!(
         enabled: true,
         what: "That every linked document has a `url` that is an absolute http(s) address. A placeholder address (\"#\", \"here\", an address with no host) or a document named with no `url` at all is a warning; a placeholder in a document the guidance asks for (threshold document, dispute resolution procedure, practice review process, whistleblowing procedure) is labelled as such.",
         why: "Practitioners and families follow these links to find thresholds and escalation routes. A published \"#\" link looks like a reference but leads nowhere.",
-        fails: "[[threshold_documents]]\ntitle = \"Meeting the Needs Guidance\"\nurl = \"#\"",
-        passes: "[[threshold_documents]]\ntitle = \"Meeting the Needs Guidance\"\nurl = \"https://www.example.org/thresholds\"",
+        fails: r##"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[threshold_documents]]
+title = "Meeting the Needs Guidance"
+url = "#"
+"##,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[threshold_documents]]
+title = "Meeting the Needs Guidance"
+url = "https://www.example.org/thresholds"
+"#,
     },
     |meta, cx, out| {
         for (link, what, required) in links(&cx.model.doc) {

@@ -86,9 +86,17 @@ pub struct RuleMeta {
     pub what: &'static str,
     /// *Why it matters*.
     pub why: &'static str,
-    /// A TOML fragment that fails the rule.
+    /// An example that fails the rule: a whole arrangements file (`schema_version`,
+    /// `[partnership]` and only what the rule needs, with the organisations, roles and groups
+    /// it refers to declared), written as a raw string on lines of its own and judged as at
+    /// [`docs::EXAMPLE_TODAY`]. It gives at least one finding of the rule and no `schema`,
+    /// `toml-syntax`, `unknown-reference` or `duplicate-id` finding. A rule across files gives
+    /// several files, each starting at a [`docs::EXAMPLE_FILE_MARKER`] line (`# file: a.toml`).
+    /// `masa explain` and docs/rules.md show it as written (see [`docs::example_text`]), and
+    /// `tests/rule_examples.rs` runs exactly that text.
     pub fails: &'static str,
-    /// The same fragment, fixed.
+    /// The same example, fixed: written the same way, it gives no finding of the rule (other
+    /// rules may still report on it).
     pub passes: &'static str,
 }
 

@@ -22,8 +22,57 @@ rule!(
         enabled: true,
         what: "That `[[partners]]` includes an organisation of kind `local_authority`, one of kind `integrated_care_board` (a `clinical_commissioning_group` only for documents following WT2018), and one of kind `police`.",
         why: "The duty to make arrangements falls jointly and equally on exactly these three partners. Arrangements that leave one out do not meet section 16E of the Children Act 2004.",
-        fails: "[[partners]]\norganisation = \"example-council\"\n\n[[partners]]\norganisation = \"example-police\"",
-        passes: "[[partners]]\norganisation = \"example-council\"\n\n[[partners]]\norganisation = \"example-icb\"\n\n[[partners]]\norganisation = \"example-police\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[[partners]]
+organisation = "example-council"
+
+[[partners]]
+organisation = "example-police"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[organisations]]
+id = "example-icb"
+name = "NHS Example Integrated Care Board"
+kind = "integrated_care_board"
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[[partners]]
+organisation = "example-council"
+
+[[partners]]
+organisation = "example-icb"
+
+[[partners]]
+organisation = "example-police"
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -97,10 +146,44 @@ rule!(
         citation: "WT2023 ch. 2, paras 47–48 and 51",
         editions: SINCE_WT2023,
         enabled: true,
-        what: "That every `[[partners]]` entry has a `lead` role, and that its title is the head of the body: \"Chief Executive\" for a local authority or ICB, \"Chief Constable\" (or Commissioner) for the police. CCG-era titles such as \"Accountable Officer\" and draft titles such as \"CEO Designate\" are flagged.",
+        what: "That every `[[partners]]` entry has a `lead` role, and that its title is the head of the body: \"Chief Executive\" for a local authority or ICB, \"Chief Constable\", \"Commissioner\" or \"Chief Officer\" for the police (and \"Chief Executive\" for any other kind). CCG-era titles such as \"Accountable Officer\" and draft titles such as \"CEO Designate\" are flagged.",
         why: "WT2023 makes the heads of the three agencies the lead safeguarding partners, because they can speak with authority, commit resources and hold their organisations to account. Naming a deputy, or an abolished office, leaves that accountability unclear.",
-        fails: "[[roles]]\nid = \"dcs\"\ntitle = \"Director of Children's Services\"\n\n[[partners]]\norganisation = \"example-council\"\nlead = \"dcs\"",
-        passes: "[[roles]]\nid = \"council-ceo\"\ntitle = \"Chief Executive\"\n\n[[partners]]\norganisation = \"example-council\"\nlead = \"council-ceo\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+
+[[roles]]
+id = "dcs"
+title = "Director of Children's Services"
+
+[[partners]]
+organisation = "example-council"
+lead = "dcs"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+
+[[roles]]
+id = "council-ceo"
+title = "Chief Executive"
+
+[[partners]]
+organisation = "example-council"
+lead = "council-ceo"
+"#,
     },
     |meta, cx, out| {
         for partner in &cx.model.doc.partners {
@@ -168,8 +251,46 @@ rule!(
         enabled: true,
         what: "That every `[[partners]]` entry lists at least one role in `delegates`.",
         why: "Delegated safeguarding partners carry the day-to-day leadership of the arrangements for their agency; WT2023 para 56 asks for each to be named in the published arrangements.",
-        fails: "[[partners]]\norganisation = \"example-police\"\nlead = \"chief-constable\"",
-        passes: "[[partners]]\norganisation = \"example-police\"\nlead = \"chief-constable\"\ndelegates = [\"assistant-chief-constable\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[[roles]]
+id = "chief-constable"
+title = "Chief Constable"
+
+[[partners]]
+organisation = "example-police"
+lead = "chief-constable"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+
+[[roles]]
+id = "chief-constable"
+title = "Chief Constable"
+[[roles]]
+id = "assistant-chief-constable"
+title = "Assistant Chief Constable"
+
+[[partners]]
+organisation = "example-police"
+lead = "chief-constable"
+delegates = ["assistant-chief-constable"]
+"#,
     },
     |meta, cx, out| {
         for partner in &cx.model.doc.partners {

@@ -20,8 +20,22 @@ rule!(
         enabled: true,
         what: "That `partnership.areas` names at least one local authority, that each is an organisation of kind `local_authority`, and that a file covering several areas says they are combined (`combined_areas = true`, s.16J).",
         why: "Arrangements are made for a local authority area; two or more areas may be treated as one only by agreement under s.16J. Without the area, nobody can tell whose children the arrangements cover.",
-        fails: "[partnership]\nname = \"Example Safeguarding Children Partnership\"",
-        passes: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\nareas = [\"example-council\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+areas = ["example-council"]
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+"#,
     },
     |meta, cx, out| {
         let p = &cx.model.doc.partnership;
@@ -84,8 +98,19 @@ rule!(
         enabled: true,
         what: "That the file records where the arrangements are published: `partnership.url` (a web address) or, when no address is known, `partnership.published_on` (in words). The publication date is `published-date-present`'s concern, so a missing date is reported once.",
         why: "The partners must publish the arrangements. A record with no address cannot show that they have, or let a reader find the published version.",
-        fails: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\npublished = 2024-09-27",
-        passes: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\npublished = 2024-09-27\nurl = \"https://www.example.org/arrangements\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+published = 2024-09-27
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+published = 2024-09-27
+url = "https://www.example.org/arrangements"
+"#,
     },
     |meta, cx, out| {
         let p = &cx.model.doc.partnership;
@@ -115,8 +140,21 @@ rule!(
         enabled: true,
         what: "That a `[working_together]` section is present with a description or listed mechanisms.",
         why: "This is the first thing the Act requires the arrangements to include; without it the arrangements say who the partners are but not what they do together.",
-        fails: "# no [working_together] section",
-        passes: "[working_together]\ndescription = \"A child-centred approach: …\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [working_together] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[working_together]
+description = "A child-centred approach: …"
+"#,
     },
     |meta, cx, out| {
         let described = cx
@@ -153,8 +191,19 @@ rule!(
         enabled: true,
         what: "That `partnership.published` is present.",
         why: "Every date-dependent judgement — whether the document names bodies that existed, follows the edition in force, and has been signed off since it was last changed — starts from its publication date.",
-        fails: "[partnership]\nname = \"Example Safeguarding Children Partnership\"",
-        passes: "[partnership]\nname = \"Example Safeguarding Children Partnership\"\npublished = 2024-09-27",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no `published` date
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+published = 2024-09-27
+"#,
     },
     |meta, cx, out| {
         let p = &cx.model.doc.partnership;
@@ -178,10 +227,22 @@ rule!(
         citation: "WT2023 para 2 (\"This document replaces Working together to safeguard children (2018)\"); edition registry",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `partnership.guidance_edition` is the edition in force on the document's latest date, that no `[[citations]]` entry cites as current an edition that had been superseded by the document's date, and that the document does not cite more than one edition as current. Judged against `--today` as well: a document whose edition has since been replaced gets a warning to review it.",
+        what: "That `partnership.guidance_edition` is the edition in force on the document's latest date, that no `[[citations]]` entry cites as current an edition that had been superseded by the document's date, that the document does not cite more than one edition as current, and that `guidance_edition` is the one edition the text cites as current, if it cites one. Judged against `--today` as well: a document whose edition has since been replaced (by an edition whose date is confirmed) gets advice (info) to review it. Where the edition in force is known only by an inferred date (WT2026), and where two editions are both cited as current, the finding is advice (info) only.",
         why: "Statutory guidance must be followed unless there is good reason not to; arrangements that cite a replaced edition are likely to miss what changed.",
-        fails: "[partnership]\nguidance_edition = \"wt2018\"\npublished = 2024-09-27",
-        passes: "[partnership]\nguidance_edition = \"wt2023\"\npublished = 2024-09-27",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+guidance_edition = "wt2018"
+published = 2024-09-27
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+guidance_edition = "wt2023"
+published = 2024-09-27
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -323,8 +384,20 @@ rule!(
         enabled: true,
         what: "After 31 December 2024 (judged against `--today`): that the document does not follow WT2018, and that its latest published or updated date is after WT2023 was published (15 December 2023).",
         why: "WT2023 changed who leads the arrangements (lead and delegated safeguarding partners, a partnership chair drawn from the delegates) and what is published; arrangements last revised before it cannot reflect those changes.",
-        fails: "[partnership]\nguidance_edition = \"wt2018\"\npublished = 2019-06-29",
-        passes: "[partnership]\nguidance_edition = \"wt2023\"\npublished = 2024-09-27",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+guidance_edition = "wt2018"
+published = 2019-06-29
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+guidance_edition = "wt2023"
+published = 2024-09-27
+"#,
     },
     |meta, cx, out| {
         if cx.today <= WT2023_IMPLEMENTATION {

@@ -29,8 +29,34 @@ rule!(
         enabled: true,
         what: "Where the arrangements describe notification (`practice_reviews.notification`), that `by` (who notifies) is a local authority and `working_days` is at most 5. Arrangements that do not describe it get advice (info) only: the duty to notify is the local authority's, and the paragraphs on what arrangements contain ask for the review process as a whole.",
         why: "Notification is the local authority's statutory duty when a child dies or is seriously harmed and abuse or neglect is known or suspected; the 5-working-day limit lets the Panel and partners act while learning is fresh.",
-        fails: "[practice_reviews.notification]\nby = \"example-council\"\nworking_days = 10",
-        passes: "[practice_reviews.notification]\nby = \"example-council\"\nworking_days = 5",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+
+[practice_reviews.notification]
+by = "example-council"
+working_days = 10
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+
+[practice_reviews.notification]
+by = "example-council"
+working_days = 5
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -91,8 +117,22 @@ rule!(
         enabled: true,
         what: "That `practice_reviews.rapid_review.working_days`, where stated, is at most 15.",
         why: "The rapid review decides quickly whether a local or national review is needed; the guidance sets 15 working days.",
-        fails: "[practice_reviews.rapid_review]\nworking_days = 20",
-        passes: "[practice_reviews.rapid_review]\nworking_days = 15",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[practice_reviews.rapid_review]
+working_days = 20
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[practice_reviews.rapid_review]
+working_days = 15
+"#,
     },
     |meta, cx, out| {
         let days = cx
@@ -124,8 +164,26 @@ rule!(
         enabled: true,
         what: "That `practice_reviews` describes local reviews (`[practice_reviews.local_reviews]`) or links to its published process (`practice_reviews.process`).",
         why: "Identifying serious cases and reviewing them under the partners' supervision is a statutory part of the arrangements (para 103 lists it among what published arrangements must include).",
-        fails: "# no [practice_reviews] section",
-        passes: "[practice_reviews.local_reviews]\ngroup = \"case-review-group\"\ndescription = \"…\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [practice_reviews] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[groups]]
+id = "case-review-group"
+name = "Case Review Group"
+
+[practice_reviews.local_reviews]
+group = "case-review-group"
+decided_by = "the safeguarding partners, on the Case Review Group's recommendation"
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -159,8 +217,22 @@ rule!(
         enabled: true,
         what: "Where local reviews are described, whether `practice_reviews.local_reviews.reviewer_appointed_by` is given. Regulation 12 is a duty to appoint, not to describe, so silence is advice only: the file cannot show the duty is met.",
         why: "Regulation 12: the safeguarding partners must appoint a reviewer to conduct a local review. Recording who does so lets a reader see the duty is owned; no paragraph requires the arrangements to say it.",
-        fails: "[practice_reviews.local_reviews]\ndescription = \"…\"",
-        passes: "[practice_reviews.local_reviews]\nreviewer_appointed_by = \"the safeguarding partners\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[practice_reviews.local_reviews]
+description = "…"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[practice_reviews.local_reviews]
+reviewer_appointed_by = "the safeguarding partners"
+"#,
     },
     |meta, cx, out| {
         if let Some(l) = local_reviews(cx).filter(|l| l.reviewer_appointed_by.is_none()) {
@@ -189,8 +261,22 @@ rule!(
         enabled: true,
         what: "That `practice_reviews.local_reviews.sent_days_before_publication`, where stated, is at least 7.",
         why: "Regulation 16(1): the partners must provide a copy of the report to the Secretary of State and the Panel no later than 7 days before publication.",
-        fails: "[practice_reviews.local_reviews]\nsent_days_before_publication = 3",
-        passes: "[practice_reviews.local_reviews]\nsent_days_before_publication = 7",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[practice_reviews.local_reviews]
+sent_days_before_publication = 3
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[practice_reviews.local_reviews]
+sent_days_before_publication = 7
+"#,
     },
     |meta, cx, out| {
         if let Some(days) = local_reviews(cx)
@@ -218,8 +304,24 @@ rule!(
         enabled: true,
         what: "That `practice_reviews.local_reviews.kept_available_years`, where stated, is at least 1.",
         why: "Regulation 17: whatever is published must remain publicly available for a minimum of one year.",
-        fails: "[practice_reviews.local_reviews]\npublication = \"publish\"\nkept_available_years = 0",
-        passes: "[practice_reviews.local_reviews]\npublication = \"publish\"\nkept_available_years = 1",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[practice_reviews.local_reviews]
+publication = "publish"
+kept_available_years = 0
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[practice_reviews.local_reviews]
+publication = "publish"
+kept_available_years = 1
+"#,
     },
     |meta, cx, out| {
         let Some(l) = local_reviews(cx) else { return };
@@ -245,8 +347,22 @@ rule!(
         enabled: true,
         what: "That `practice_reviews.local_reviews.target_months`, where stated, is at most 6.",
         why: "Para 365: the report should be completed and published as soon as possible and no later than six months from the decision to initiate a review.",
-        fails: "[practice_reviews.local_reviews]\ntarget_months = 9",
-        passes: "[practice_reviews.local_reviews]\ntarget_months = 6",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[practice_reviews.local_reviews]
+target_months = 9
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[practice_reviews.local_reviews]
+target_months = 6
+"#,
     },
     |meta, cx, out| {
         if let Some(months) = local_reviews(cx)

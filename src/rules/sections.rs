@@ -48,8 +48,33 @@ rule!(
         enabled: true,
         what: "That at least one relevant agency is an education body (kind `school`, `college`, `education_settings`, `alternative_provision`, `higher_education`, `training_provider` or `early_years`), and that `[education]` names at least one group in `strategic_groups`.",
         why: "Para 67: \"It is expected all local education and childcare providers working with children up to the age of 18 … will be included\"; para 77: LSPs should have an education representative at strategic discussions.",
-        fails: "[education]\ndescription = \"Schools are invited to audits.\"",
-        passes: "[[relevant_agencies.agencies]]\nagency = \"all-schools\"\n\n[education]\nstrategic_groups = [\"strategic-board\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[education]
+description = "Schools are invited to audits."
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "schools"
+name = "All schools in Example"
+kind = "education_settings"
+[[groups]]
+id = "strategic-board"
+name = "Strategic Board"
+
+[[relevant_agencies.agencies]]
+agency = "schools"
+
+[education]
+strategic_groups = ["strategic-board"]
+"#,
     },
     |meta, cx, out| {
         use OrganisationKind as K;
@@ -103,8 +128,21 @@ rule!(
         enabled: true,
         what: "That an `[early_years]` section is present and says something (a description, a forum or a group).",
         why: "Early years provision and childcare settings see the youngest children daily; the guidance asks the arrangements to say how they are included.",
-        fails: "# no [early_years] section",
-        passes: "[early_years]\ndescription = \"The Early Years Forum reports to the Strategic Board.\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [early_years] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[early_years]
+description = "The Early Years Forum reports to the Strategic Board."
+"#,
     },
     |meta, cx, out| {
         if !described(&cx.model.doc.early_years) {
@@ -130,8 +168,25 @@ rule!(
         enabled: true,
         what: "That `[youth_custody]` and `[residential_homes]` are present and say something.",
         why: "Children in custody and in children's homes are among the most vulnerable; the guidance asks how the arrangements reach them, including children placed out of the area.",
-        fails: "# no [youth_custody] or [residential_homes] section",
-        passes: "[youth_custody]\nestablishments_in_area = 0\ndescription = \"Children placed in custody elsewhere are followed by the youth justice service.\"\n\n[residential_homes]\ndescription = \"A quarterly forum with local children's homes.\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [youth_custody] or [residential_homes] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[youth_custody]
+establishments_in_area = 0
+description = "Children placed in custody elsewhere are followed by the youth justice service."
+
+[residential_homes]
+description = "A quarterly forum with local children's homes."
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -170,8 +225,26 @@ rule!(
         enabled: true,
         what: "That a `[voice]` section is present with at least one mechanism, description or owning group.",
         why: "The guidance puts children's and families' experience at the centre: the arrangements should say how it is sought and used, and scrutiny should check it is.",
-        fails: "# no [voice] section",
-        passes: "[voice]\ngroups = [\"voice-of-the-child-group\"]\nmechanisms = [\"An annual Voice of the Child conference\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [voice] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[groups]]
+id = "voice-group"
+name = "Voice of the Child Group"
+
+[voice]
+groups = ["voice-group"]
+mechanisms = ["An annual Voice of the Child conference"]
+"#,
     },
     |meta, cx, out| {
         if !described(&cx.model.doc.voice) {
@@ -197,8 +270,21 @@ rule!(
         enabled: true,
         what: "That `[information_sharing]` is present with a description, principles or a protocol.",
         why: "Failures to share information recur in serious case reviews; the guidance asks the arrangements to set out the processes and principles for sharing.",
-        fails: "# no [information_sharing] section",
-        passes: "[information_sharing]\nprinciples = [\"The seven golden rules for sharing information\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [information_sharing] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[information_sharing]
+principles = ["The seven golden rules for sharing information"]
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -228,8 +314,28 @@ rule!(
         enabled: true,
         what: "That `[performance]` names a data set or framework (`framework`) and the group that reviews it (`groups`).",
         why: "An agreed data set reviewed by a named group is how the partners know whether help is working; para 104 asks for it to be described.",
-        fails: "[performance]\ndescription = \"We look at data.\"",
-        passes: "[performance]\nframework = \"Multi-agency performance framework\"\ngroups = [\"performance-group\"]\nreviews_per_year = 4",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[performance]
+description = "We look at data."
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[groups]]
+id = "performance-group"
+name = "Performance and Quality Assurance Group"
+
+[performance]
+framework = "Multi-agency performance framework"
+groups = ["performance-group"]
+reviews_per_year = 4
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -257,8 +363,24 @@ rule!(
         enabled: true,
         what: "That `[training]` has `commissioning`, `delivery` and `evaluation`.",
         why: "Para 104 asks how multi-agency training will be commissioned, delivered and monitored for impact; training whose impact is never evaluated cannot show it improves practice.",
-        fails: "[training]\ndelivery = \"Courses run by the training unit.\"",
-        passes: "[training]\ncommissioning = \"…\"\ndelivery = \"…\"\nevaluation = \"…\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[training]
+delivery = "Courses run by the training unit."
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[training]
+commissioning = "…"
+delivery = "…"
+evaluation = "…"
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -323,8 +445,21 @@ rule!(
         enabled: true,
         what: "That `[audits]` is present and says something.",
         why: "Multi-agency audits are how partners test practice against their own procedures; para 104 asks how they will be undertaken.",
-        fails: "# no [audits] section",
-        passes: "[audits]\nmechanisms = [\"An annual programme of multi-agency audits\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [audits] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[audits]
+mechanisms = ["An annual programme of multi-agency audits"]
+"#,
     },
     |meta, cx, out| {
         if !described(&cx.model.doc.audits) {
@@ -350,8 +485,22 @@ rule!(
         enabled: true,
         what: "That `[[threshold_documents]]` has at least one entry. (Whether its link is real is `link-not-placeholder`.)",
         why: "The threshold document tells every practitioner when to refer and to whom; para 104 asks the arrangements to say how it aligns with them.",
-        fails: "# no [[threshold_documents]]",
-        passes: "[[threshold_documents]]\ntitle = \"Meeting the Needs Guidance\"\nurl = \"https://www.example.org/thresholds\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [[threshold_documents]]
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[threshold_documents]]
+title = "Meeting the Needs Guidance"
+url = "https://www.example.org/thresholds"
+"#,
     },
     |meta, cx, out| {
         if cx.model.doc.threshold_documents.is_empty() {
@@ -376,8 +525,29 @@ rule!(
         enabled: true,
         what: "That `[dispute_resolution]` names a `procedure` (a published document) and the `forum` (group) where disputes between partners are resolved.",
         why: "Para 75: relevant agencies should be told how to escalate concerns and how disputes will be resolved. Without a procedure and a forum, disagreements between agencies have nowhere to go.",
-        fails: "[dispute_resolution]\ndescription = \"Disputes are resolved locally.\"",
-        passes: "[dispute_resolution]\nforum = \"strategic-board\"\n[dispute_resolution.procedure]\ntitle = \"Escalation Process\"\nurl = \"https://www.example.org/escalation\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[dispute_resolution]
+description = "Disputes are resolved locally."
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[groups]]
+id = "strategic-board"
+name = "Strategic Board"
+
+[dispute_resolution]
+forum = "strategic-board"
+[dispute_resolution.procedure]
+title = "Escalation Process"
+url = "https://www.example.org/escalation"
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -405,8 +575,22 @@ rule!(
         enabled: true,
         what: "That `[whistleblowing]` has at least one link. (Whether the link is real is `link-not-placeholder`.)",
         why: "Staff who see unsafe practice need to know how to raise it; para 75 asks for whistleblowing procedures to be given to relevant agencies.",
-        fails: "# no [whistleblowing] section",
-        passes: "[[whistleblowing.links]]\ntitle = \"Whistleblowing procedure\"\nurl = \"https://www.example.org/whistleblowing\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [whistleblowing] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[whistleblowing.links]]
+title = "Whistleblowing procedure"
+url = "https://www.example.org/whistleblowing"
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -440,8 +624,27 @@ rule!(
         enabled: true,
         what: "That `[business_unit]` is present and says something (host, manager or description).",
         why: "Para 63 names \"a business management function with adequate resources and capacity to support the partnership chair\" as one of the three functions of effective arrangements.",
-        fails: "# no [business_unit] section",
-        passes: "[business_unit]\nhost = \"example-council\"\ndescription = \"The Safeguarding Business Unit\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+# no [business_unit] section
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+
+[business_unit]
+host = "example-council"
+description = "The Safeguarding Business Unit"
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;

@@ -20,8 +20,45 @@ rule!(
         enabled: true,
         what: "That every `[[signatures]]` entry has `name`, `role`, `organisation` and `date`.",
         why: "A sign-off with a blank date or no name cannot show who agreed the arrangements, or that they agreed this version.",
-        fails: "[[signatures]]\nname = \"A. Person\"\nrole = \"council-chief-executive\"\norganisation = \"example-council\"",
-        passes: "[[signatures]]\nname = \"A. Person\"\nrole = \"council-chief-executive\"\norganisation = \"example-council\"\ndate = 2024-08-01",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[roles]]
+id = "council-chief-executive"
+title = "Chief Executive"
+organisation = "example-council"
+
+[[signatures]]
+name = "A. Person"
+role = "council-chief-executive"
+organisation = "example-council"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-council"
+name = "Example Council"
+kind = "local_authority"
+[[roles]]
+id = "council-chief-executive"
+title = "Chief Executive"
+organisation = "example-council"
+
+[[signatures]]
+name = "A. Person"
+role = "council-chief-executive"
+organisation = "example-council"
+date = 2024-08-01
+"#,
     },
     |meta, cx, out| {
         for s in &cx.model.doc.signatures {
@@ -67,8 +104,49 @@ rule!(
         enabled: true,
         what: "That for every `[[partners]]` entry there is a `[[signatures]]` entry by its lead (`role` = the partner's `lead`) or for its organisation. A document with no signatures that records when the partners agreed it (`partnership.agreed`) passes: the statement is its sign-off.",
         why: "The LSPs jointly own the arrangements: WT2023 asks them to review and sign off the published arrangements, the budget, the yearly report and the threshold document.",
-        fails: "[[partners]]\norganisation = \"example-police\"\nlead = \"chief-constable\"\n# no [[signatures]]",
-        passes: "[[partners]]\norganisation = \"example-police\"\nlead = \"chief-constable\"\n\n[[signatures]]\nrole = \"chief-constable\"\nname = \"A. Person\"\norganisation = \"example-police\"\ndate = 2024-08-01",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+[[roles]]
+id = "chief-constable"
+title = "Chief Constable"
+organisation = "example-police"
+
+[[partners]]
+organisation = "example-police"
+lead = "chief-constable"
+# no [[signatures]], and no partnership.agreed
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+[[roles]]
+id = "chief-constable"
+title = "Chief Constable"
+organisation = "example-police"
+
+[[partners]]
+organisation = "example-police"
+lead = "chief-constable"
+
+[[signatures]]
+role = "chief-constable"
+name = "A. Person"
+organisation = "example-police"
+date = 2024-08-01
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -123,8 +201,20 @@ rule!(
         enabled: true,
         what: "That the latest date among `[[signatures]]` (or, without signatures, `partnership.agreed`) is not before the latest date in `partnership.updated` (a sign-off up to 31 days before an update counts: approval usually precedes publication).",
         why: "Arrangements updated after they were agreed have changed without the partners' recorded agreement; para 105 expects key changes to be updated and the LSPs to sign off the published arrangements.",
-        fails: "[partnership]\nagreed = 2024-08-01\nupdated = [\"2026-06\"]",
-        passes: "[partnership]\nagreed = 2026-06-20\nupdated = [\"2026-06\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+agreed = 2024-08-01
+updated = ["2026-06"]
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+agreed = 2026-06-20
+updated = ["2026-06"]
+"#,
     },
     |meta, cx, out| {
         let p = &cx.model.doc.partnership;
@@ -168,8 +258,20 @@ rule!(
         enabled: true,
         what: "That `updated` dates are not before `published`, that the version history runs forwards in time, that no version or update is dated after `--today`, and that `agreed` is not after `published` unless the arrangements were updated since.",
         why: "Dates out of order usually mean one of them was mistyped, and every date-based judgement (which edition applied, whether bodies still existed) depends on them.",
-        fails: "[partnership]\npublished = 2024-09-27\nupdated = [2023-05-01]",
-        passes: "[partnership]\npublished = 2024-09-27\nupdated = [2025-05-01]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+published = 2024-09-27
+updated = [2023-05-01]
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+published = 2024-09-27
+updated = [2025-05-01]
+"#,
     },
     |meta, cx, out| {
         let p = &cx.model.doc.partnership;

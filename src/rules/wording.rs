@@ -55,8 +55,26 @@ rule!(
         enabled: true,
         what: "Every text value for \"TBC\", \"TODO\" (the placeholders `masa init` writes), \"[image: …]\" and Word bookmark artefacts such as \"[bookmark: _Hlk…]\".",
         why: "A published placeholder shows that part of the arrangements was never finished; bookmark debris shows text was pasted without review.",
-        fails: "[[groups]]\nid = \"education-group\"\nname = \"Safeguarding Education Group\"\npurpose = \"Themes: (TBC)\"",
-        passes: "[[groups]]\nid = \"education-group\"\nname = \"Safeguarding Education Group\"\npurpose = \"Themes: child on child abuse, radicalisation\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[groups]]
+id = "education-group"
+name = "Safeguarding Education Group"
+purpose = "Themes: (TBC)"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[groups]]
+id = "education-group"
+name = "Safeguarding Education Group"
+purpose = "Themes: child on child abuse, radicalisation"
+"#,
     },
     |meta, cx, out| {
         // Only the values where one of the phrases occurs need a closer look.
@@ -127,8 +145,18 @@ rule!(
         enabled: true,
         what: "Every text value for \"Lead Strategic Partner\" (for Lead Safeguarding Partner) and \"Designated Safeguarding Partner\" (for Delegated Safeguarding Partner).",
         why: "The guidance's terms carry its meaning: a \"designated\" partner or a \"strategic\" lead is not a role WT2023 defines, and readers may not recognise the LSPs and DSPs.",
-        fails: "[partnership]\nagreed_by = \"The Lead Strategic Partners (LSP's)\"",
-        passes: "[partnership]\nagreed_by = \"The Lead Safeguarding Partners (LSPs)\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+agreed_by = "The Lead Strategic Partners (LSP's)"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+agreed_by = "The Lead Safeguarding Partners (LSPs)"
+"#,
     },
     |meta, cx, out| {
         for (wrong, right) in [
@@ -167,10 +195,24 @@ rule!(
         citation: "Children and Social Work Act 2017 s.30 (LSCBs abolished); Health and Care Act 2022 and WT2023 ch. 2, para 48 (ICB titles); WT2023 ch. 2, para 62 (no independent chair). Each finding cites its own.",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Every text value for \"Local Safeguarding Children Board\" or \"Safeguarding Children(’s) Board\" used as the name of the arrangements (not \"… Boards in Schools\"), \"Accountable Officer\" (a CCG title), \"Designate\" in a title, and \"Independent Chair\" where the arrangements have independent scrutiny.",
+        what: "Every text value for \"Local Safeguarding Children Board\", \"Safeguarding Children Board\" or \"Safeguarding Children's Board\" (with a straight apostrophe; not \"… Boards in Schools\"), \"Accountable Officer\" (a CCG title), the word \"Designate\" (as in \"CEO Designate\"; not \"designated\"), and \"Independent Chair\" where the arrangements have an `[independent_scrutiny]` section.",
         why: "LSCBs were replaced by the safeguarding partners' arrangements in 2019; ICBs have chief executives, not accountable officers; WT2023 removes the need for an independent chair. Old titles suggest the text was not revised.",
-        fails: "[dispute_resolution]\ndescription = \"If the Safeguarding Children's Board receives any complaints …\"",
-        passes: "[dispute_resolution]\ndescription = \"If the Safeguarding Children Partnership receives any complaints …\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[dispute_resolution]
+description = "If the Safeguarding Children's Board receives any complaints …"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[dispute_resolution]
+description = "If the Safeguarding Children Partnership receives any complaints …"
+"#,
     },
     |meta, cx, out| {
         // Para 62 is WT2023's: a document judged under WT2018 may still have an independent chair.
@@ -281,8 +323,22 @@ rule!(
         enabled: true,
         what: "Every text value for \"Relevant Agencies (England)\" or \"Relevant Agency (England) Regulation \" (singular), which misquote The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018.",
         why: "A misquoted title makes the instrument harder to find and suggests the citation was not checked.",
-        fails: "[relevant_agencies]\ndescription = \"… the Child Safeguarding Practice Review and Relevant Agencies (England) Regulations 2018\"",
-        passes: "[relevant_agencies]\ndescription = \"… the Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[relevant_agencies]
+description = "… the Child Safeguarding Practice Review and Relevant Agencies (England) Regulations 2018"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[relevant_agencies]
+description = "… the Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018"
+"#,
     },
     |meta, cx, out| {
         for needle in [
@@ -312,8 +368,22 @@ rule!(
         enabled: true,
         what: "Every text value for \"fourth safeguarding partner\" or \"fourth statutory safeguarding partner\".",
         why: "The Act names three safeguarding partners. Education settings are relevant agencies (and the 2026 Act, once commenced, makes designated childcare and education agencies a mandatory class of relevant agency), not a fourth partner with the partners' duties.",
-        fails: "[education]\ndescription = \"… to bring education as the fourth safeguarding partner …\"",
-        passes: "[education]\ndescription = \"… to strengthen education's role as a relevant agency …\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[education]
+description = "… to bring education as the fourth safeguarding partner …"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[education]
+description = "… to strengthen education's role as a relevant agency …"
+"#,
     },
     |meta, cx, out| {
         for needle in [
@@ -343,8 +413,27 @@ rule!(
         enabled: true,
         what: "That no organisation has other names recorded in `also_called`, i.e. that the document calls it the same thing everywhere. Abbreviations and short forms of the name (\"BLMK ICB\", \"Bedfordshire Probation\" for \"Bedfordshire Probation Service\") are the same name.",
         why: "The same body under two names (\"Bedfordshire Police\" and \"Bedfordshire Constabulary\") makes readers wonder whether two bodies are meant, and breaks search and cross-checking.",
-        fails: "[[organisations]]\nid = \"example-police\"\nname = \"Example Police\"\nkind = \"police\"\nalso_called = [\"Example Constabulary\"]",
-        passes: "[[organisations]]\nid = \"example-police\"\nname = \"Example Police\"\nkind = \"police\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+also_called = ["Example Constabulary"]
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "example-police"
+name = "Example Police"
+kind = "police"
+"#,
     },
     |meta, cx, out| {
         for org in &cx.model.doc.organisations {
@@ -457,8 +546,31 @@ rule!(
         enabled: true,
         what: "That no group has other names recorded in `also_called` (abbreviations and short forms aside), that the dispute resolution forum is not called something other than its group's name (`forum_called`), and that no text calls a group's \"Group\" a \"Board\" or the other way round (matching the capitalised name, so \"a strategic group\" is not read as \"Strategic Group\").",
         why: "A board and a group are different bodies in most partnerships: calling the same forum both leaves readers unsure where disputes go.",
-        fails: "[[groups]]\nid = \"leaders\"\nname = \"Strategic Leaders Group\"\n\n[dispute_resolution]\nforum = \"leaders\"\nforum_called = \"Strategic Leaders Board\"",
-        passes: "[[groups]]\nid = \"leaders\"\nname = \"Strategic Leaders Group\"\n\n[dispute_resolution]\nforum = \"leaders\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[groups]]
+id = "leaders"
+name = "Strategic Leaders Group"
+
+[dispute_resolution]
+forum = "leaders"
+forum_called = "Strategic Leaders Board"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[groups]]
+id = "leaders"
+name = "Strategic Leaders Group"
+
+[dispute_resolution]
+forum = "leaders"
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;

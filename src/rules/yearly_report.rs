@@ -77,8 +77,22 @@ rule!(
         enabled: true,
         what: "That `[yearly_report]` exists and, where `yearly_report.latest.published` is given, that it is no more than 12 months before `--today`. When no latest report is recorded, the file cannot show the duty is met: an info finding says so.",
         why: "The yearly report is the partners' statutory account of what they have done and how effective the arrangements have been; more than 12 months without one breaches s.16G(7).",
-        fails: "[yearly_report.latest]\npublished = 2023-09-30",
-        passes: "[yearly_report.latest]\npublished = 2026-09-30",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[yearly_report.latest]
+published = 2023-09-30  # more than 12 months before 2026-12-01
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[yearly_report.latest]
+published = 2026-09-30  # within the 12 months before 2026-12-01
+"#,
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
@@ -127,8 +141,36 @@ rule!(
         enabled: true,
         what: "That `yearly_report.contents` includes each of the 13 items of para 107 (partner contributions, scrutiny themes, impact evidence, little progress, serious incident learning, key decisions, children and families' feedback, costs breakdown, education representation, data and information sharing, scrutiny impact review, arrangement updates, national reforms).",
         why: "Para 107 sets out what the yearly report should also include so that readers can judge the partners' work; an item left out goes unreported.",
-        fails: "[yearly_report]\ncontents = [\"partner_contributions\"]",
-        passes: "[yearly_report]\ncontents = [\"partner_contributions\", \"scrutiny_themes\", \"impact_evidence\", \"little_progress\", \"serious_incident_learning\", \"key_decisions\", \"children_families_feedback\", \"costs_breakdown\", \"education_representation\", \"data_and_information_sharing\", \"scrutiny_impact_review\", \"arrangement_updates\", \"national_reforms\"]",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[yearly_report]
+contents = ["partner_contributions"]
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[yearly_report]
+contents = [
+    "partner_contributions",
+    "scrutiny_themes",
+    "impact_evidence",
+    "little_progress",
+    "serious_incident_learning",
+    "key_decisions",
+    "children_families_feedback",
+    "costs_breakdown",
+    "education_representation",
+    "data_and_information_sharing",
+    "scrutiny_impact_review",
+    "arrangement_updates",
+    "national_reforms",
+]
+"#,
     },
     |meta, cx, out| {
         let Some(report) = &cx.model.doc.yearly_report else {
@@ -167,10 +209,43 @@ rule!(
         citation: "WT2023 ch. 2, para 109",
         editions: SINCE_WT2023,
         enabled: true,
-        what: "That `yearly_report.recipients` includes the Child Safeguarding Practice Review Panel (an organisation whose name contains \"Safeguarding Practice Review Panel\") and a Department for Education recipient; that no recipient is a body that had ceased to exist (such as the What Works Centre for Children's Social Care); and that `within_days` is at most 7 (para 109 says days: a recipient marked `working_days = true` is reported above 5 working days, which can run past 7 calendar days).",
+        what: "That `yearly_report.recipients` includes the Child Safeguarding Practice Review Panel (an organisation whose name contains \"Safeguarding Practice Review Panel\") and a Department for Education recipient (a name containing \"Department for Education\", \"DfE\" or \"Multi-Agency Safeguarding Arrangements Unit\"), pointing out a recipient that no longer exists (such as the What Works Centre for Children's Social Care) when the DfE is missing (the body itself is reported by `obsolete-body`); and that `within_days`, where stated, is at most 7 (para 109 says days: a recipient marked `working_days = true` is reported above 5 working days, which can run past 7 calendar days).",
         why: "Para 109: a copy goes to the Panel and to the DfE's Multi-Agency Safeguarding Arrangements Unit within 7 days of publication. Sending it to a body that no longer exists means the DfE does not get it.",
-        fails: "[[organisations]]\nid = \"what-works\"\nname = \"What Works Centre for Children's Social Care\"\nkind = \"national_body\"\n\n[[yearly_report.recipients]]\norganisation = \"what-works\"",
-        passes: "[[yearly_report.recipients]]\norganisation = \"panel\"\nwithin_days = 7\n\n[[yearly_report.recipients]]\norganisation = \"dfe-masa-unit\"\nwithin_days = 7",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "what-works"
+name = "What Works Centre for Children's Social Care"
+kind = "national_body"
+
+[[yearly_report.recipients]]
+organisation = "what-works"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "panel"
+name = "Child Safeguarding Practice Review Panel"
+kind = "national_body"
+[[organisations]]
+id = "dfe-masa-unit"
+name = "Department for Education Multi-Agency Safeguarding Arrangements Unit"
+kind = "government_department"
+
+[[yearly_report.recipients]]
+organisation = "panel"
+within_days = 7
+
+[[yearly_report.recipients]]
+organisation = "dfe-masa-unit"
+within_days = 7
+"#,
     },
     |meta, cx, out| {
         let Some(report) = &cx.model.doc.yearly_report else {
@@ -281,8 +356,26 @@ rule!(
         enabled: true,
         what: "That an organisation whose name mentions the \"Safeguarding Practice Review Panel\" is called exactly \"Child Safeguarding Practice Review Panel\" (common variants add \"National\").",
         why: "Common usage is not wrong in substance, but the statutory name avoids doubt about which body is meant.",
-        fails: "[[organisations]]\nid = \"panel\"\nname = \"National Child Safeguarding Practice Review Panel\"\nkind = \"national_body\"",
-        passes: "[[organisations]]\nid = \"panel\"\nname = \"Child Safeguarding Practice Review Panel\"\nkind = \"national_body\"",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "panel"
+name = "National Child Safeguarding Practice Review Panel"
+kind = "national_body"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[organisations]]
+id = "panel"
+name = "Child Safeguarding Practice Review Panel"
+kind = "national_body"
+"#,
     },
     |meta, cx, out| {
         for org in &cx.model.doc.organisations {
@@ -318,8 +411,24 @@ rule!(
         enabled: true,
         what: "That `yearly_report.latest.published` is on or before 30 September after the end of the financial year in `yearly_report.latest.period`.",
         why: "Para 109 asks for the report to be published by the end of September, covering the previous April to March, so that reports are comparable and timely.",
-        fails: "[yearly_report.latest]\nperiod = \"2024/25\"\npublished = 2025-11-30",
-        passes: "[yearly_report.latest]\nperiod = \"2024/25\"\npublished = 2025-09-30",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[yearly_report.latest]
+period = "2024/25"
+published = 2025-11-30
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[yearly_report.latest]
+period = "2024/25"
+published = 2025-09-30
+"#,
     },
     |meta, cx, out| {
         let latest = cx

@@ -40,10 +40,54 @@ cross_rule!(
         citation: "Data quality across partnerships (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "When several files are checked together: for each group id described in more than one file (a `scope = \"pan_area\"` group, or another partnership's group described with `partnership = \"…\"`), that the name (allowing short forms and `also_called`), the chair (the person's name, else the post's title), `meetings_per_year` and `reports_to` agree. Another partnership's group is checked against that partnership's own file; a pan-area group against what most files say. Only each partnership's latest document takes part.",
+        what: "When several files are checked together: for each group id declared in more than one of the neighbouring files (a `scope = \"pan_area\"` group, or another partnership's group described with `partnership = \"…\"`; any other group id two neighbours both use is compared too, so local groups need ids of their own), that the name (allowing short forms and `also_called`), the chair (the person's name, else the post's title), `meetings_per_year` and `reports_to` agree. Another partnership's group is checked against that partnership's own file; any other group against what most files say (ties go to the first file). Only each partnership's latest document takes part.",
         why: "Practitioners across an area work to all the neighbouring documents. If one says the shared exploitation group meets quarterly and is chaired by the police, and another says otherwise, nobody can tell which is true, and scrutiny cannot hold the group to either.",
-        fails: "# central-bedfordshire.toml\n[[groups]]\nid = \"pan-beds-neglect\"\nname = \"Pan Bedfordshire Neglect Group\"\nscope = \"pan_area\"\nmeetings_per_year = 4\n\n# luton.toml\n[[groups]]\nid = \"pan-beds-neglect\"\nname = \"Pan Bedfordshire Neglect Group\"\nscope = \"pan_area\"\nmeetings_per_year = 6",
-        passes: "# both files\n[[groups]]\nid = \"pan-beds-neglect\"\nname = \"Pan Bedfordshire Neglect Group\"\nscope = \"pan_area\"\nmeetings_per_year = 4",
+        fails: r#"
+# file: central-bedfordshire.toml
+schema_version = 1
+[partnership]
+name = "Central Bedfordshire Safeguarding Children Partnership"
+
+[[groups]]
+id = "pan-beds-neglect"
+name = "Pan Bedfordshire Neglect Group"
+scope = "pan_area"
+meetings_per_year = 4
+
+# file: luton.toml
+schema_version = 1
+[partnership]
+name = "Luton Safeguarding Children Partnership"
+
+[[groups]]
+id = "pan-beds-neglect"
+name = "Pan Bedfordshire Neglect Group"
+scope = "pan_area"
+meetings_per_year = 6
+"#,
+        passes: r#"
+# file: central-bedfordshire.toml
+schema_version = 1
+[partnership]
+name = "Central Bedfordshire Safeguarding Children Partnership"
+
+[[groups]]
+id = "pan-beds-neglect"
+name = "Pan Bedfordshire Neglect Group"
+scope = "pan_area"
+meetings_per_year = 4
+
+# file: luton.toml
+schema_version = 1
+[partnership]
+name = "Luton Safeguarding Children Partnership"
+
+[[groups]]
+id = "pan-beds-neglect"
+name = "Pan Bedfordshire Neglect Group"
+scope = "pan_area"
+meetings_per_year = 4
+"#,
     },
     |meta, set, out| {
         for (id, descriptions) in groups_by_id(set) {
@@ -138,8 +182,58 @@ cross_rule!(
         enabled: true,
         what: "When several files are checked together: every group declared with `partnership = \"<id>\"` exists, with the same id, in the file of that partnership (the file whose `partnership.id` is that id, or whose partnership name is the name this file gives it). Partnerships whose file is not in the set are not judged.",
         why: "A document that describes a neighbour's board or case review group commits readers to a body the neighbour's own arrangements may not have, or call something else.",
-        fails: "# central-bedfordshire.toml\n[[groups]]\nid = \"bb-case-review-group\"\nname = \"Case Review Group\"\npartnership = \"bedford-borough-scp\"\n\n# bedford-borough.toml (partnership.id = \"bedford-borough-scp\") has no group `bb-case-review-group`",
-        passes: "# bedford-borough.toml\n[[groups]]\nid = \"bb-case-review-group\"\nname = \"Bedford Borough Case Review Group\"",
+        fails: r#"
+# file: central-bedfordshire.toml
+schema_version = 1
+[partnership]
+name = "Central Bedfordshire Safeguarding Children Partnership"
+
+[[organisations]]
+id = "bedford-borough-scp"
+name = "Bedford Borough Safeguarding Children Partnership"
+kind = "safeguarding_partnership"
+
+[[groups]]
+id = "bb-case-review-group"
+name = "Case Review Group"
+partnership = "bedford-borough-scp"
+
+# file: bedford-borough.toml
+schema_version = 1
+[partnership]
+name = "Bedford Borough Safeguarding Children Partnership"
+id = "bedford-borough-scp"
+
+[[groups]]
+id = "case-review-group"
+name = "Bedford Borough Case Review Group"
+"#,
+        passes: r#"
+# file: central-bedfordshire.toml
+schema_version = 1
+[partnership]
+name = "Central Bedfordshire Safeguarding Children Partnership"
+
+[[organisations]]
+id = "bedford-borough-scp"
+name = "Bedford Borough Safeguarding Children Partnership"
+kind = "safeguarding_partnership"
+
+[[groups]]
+id = "bb-case-review-group"
+name = "Case Review Group"
+partnership = "bedford-borough-scp"
+
+# file: bedford-borough.toml
+schema_version = 1
+[partnership]
+name = "Bedford Borough Safeguarding Children Partnership"
+id = "bedford-borough-scp"
+
+[[groups]]
+id = "bb-case-review-group"
+name = "Bedford Borough Case Review Group"
+"#,
     },
     |meta, set, out| {
         let by_id = groups_by_id(set);
@@ -199,8 +293,108 @@ cross_rule!(
         enabled: true,
         what: "When several files are checked together: the files naming the same `child_death_review.panel` list the same child death review partners (compared by the organisations' names, so different ids for the same body agree). Each file that differs from what most of them say is reported.",
         why: "Child death review partners for a combined area act jointly (s.16P): if the documents disagree on who they are, at least one of them misstates who holds the statutory duty.",
-        fails: "# a.toml\n[child_death_review]\npartners = [\"a-council\", \"b-council\", \"icb\"]\npanel = \"joint-cdop\"\n\n# b.toml\n[child_death_review]\npartners = [\"b-council\", \"icb\"]\npanel = \"joint-cdop\"",
-        passes: "# both files\n[child_death_review]\npartners = [\"a-council\", \"b-council\", \"icb\"]\npanel = \"joint-cdop\"",
+        fails: r#"
+# file: northshire.toml
+schema_version = 1
+[partnership]
+name = "Northshire Safeguarding Children Partnership"
+
+[[organisations]]
+id = "north-council"
+name = "Northshire Council"
+kind = "local_authority"
+[[organisations]]
+id = "south-council"
+name = "Southshire Council"
+kind = "local_authority"
+[[organisations]]
+id = "shires-icb"
+name = "NHS Shires Integrated Care Board"
+kind = "integrated_care_board"
+[[organisations]]
+id = "shires-cdop"
+name = "Shires Child Death Overview Panel"
+kind = "child_death_overview_panel"
+
+[child_death_review]
+partners = ["north-council", "south-council", "shires-icb"]
+panel = "shires-cdop"
+
+# file: southshire.toml
+schema_version = 1
+[partnership]
+name = "Southshire Safeguarding Children Partnership"
+
+[[organisations]]
+id = "south-council"
+name = "Southshire Council"
+kind = "local_authority"
+[[organisations]]
+id = "shires-icb"
+name = "NHS Shires Integrated Care Board"
+kind = "integrated_care_board"
+[[organisations]]
+id = "shires-cdop"
+name = "Shires Child Death Overview Panel"
+kind = "child_death_overview_panel"
+
+[child_death_review]
+partners = ["south-council", "shires-icb"]
+panel = "shires-cdop"
+"#,
+        passes: r#"
+# file: northshire.toml
+schema_version = 1
+[partnership]
+name = "Northshire Safeguarding Children Partnership"
+
+[[organisations]]
+id = "north-council"
+name = "Northshire Council"
+kind = "local_authority"
+[[organisations]]
+id = "south-council"
+name = "Southshire Council"
+kind = "local_authority"
+[[organisations]]
+id = "shires-icb"
+name = "NHS Shires Integrated Care Board"
+kind = "integrated_care_board"
+[[organisations]]
+id = "shires-cdop"
+name = "Shires Child Death Overview Panel"
+kind = "child_death_overview_panel"
+
+[child_death_review]
+partners = ["north-council", "south-council", "shires-icb"]
+panel = "shires-cdop"
+
+# file: southshire.toml
+schema_version = 1
+[partnership]
+name = "Southshire Safeguarding Children Partnership"
+
+[[organisations]]
+id = "north-council"
+name = "Northshire Council"
+kind = "local_authority"
+[[organisations]]
+id = "south-council"
+name = "Southshire Council"
+kind = "local_authority"
+[[organisations]]
+id = "shires-icb"
+name = "NHS Shires Integrated Care Board"
+kind = "integrated_care_board"
+[[organisations]]
+id = "shires-cdop"
+name = "Shires Child Death Overview Panel"
+kind = "child_death_overview_panel"
+
+[child_death_review]
+partners = ["north-council", "south-council", "shires-icb"]
+panel = "shires-cdop"
+"#,
     },
     |meta, set, out| {
         let mut by_panel: BTreeMap<&str, Vec<(usize, &CdrFact, Span)>> = BTreeMap::new();
@@ -240,10 +434,74 @@ cross_rule!(
         citation: "Data quality across partnerships (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "When several files are checked together: for each organisation id declared in more than one file, that the kinds are equal and the names agree (equal ignoring case and punctuation, `&` for \"and\", a short form of the other, or one of its `also_called`). Each file that differs from what most of them say is reported.",
+        what: "When several files are checked together: for each organisation id declared in more than one file of neighbouring partnerships (files that share a `pan_area` group or a child death overview panel, or where one names the other's partnership; unrelated files are not compared), that the kinds are equal and the names agree (equal ignoring case and punctuation, `&` for \"and\", a short form of the other, or one of its `also_called`). Each file that differs from what most of them say is reported.",
         why: "Shared ids are how masa (and readers) know two documents mean the same body. The same id under two names or kinds means either the documents disagree about the body, or two bodies were given one id.",
-        fails: "# a.toml\n[[organisations]]\nid = \"beds-hospitals\"\nname = \"Bedfordshire Hospitals NHS Foundation Trust\"\nkind = \"nhs_foundation_trust\"\n\n# b.toml\n[[organisations]]\nid = \"beds-hospitals\"\nname = \"Bedfordshire Hospitals University Trust\"\nkind = \"nhs_trust\"",
-        passes: "# both files\n[[organisations]]\nid = \"beds-hospitals\"\nname = \"Bedfordshire Hospitals NHS Foundation Trust\"\nkind = \"nhs_foundation_trust\"",
+        fails: r#"
+# file: central-bedfordshire.toml
+schema_version = 1
+[partnership]
+name = "Central Bedfordshire Safeguarding Children Partnership"
+
+[[organisations]]
+id = "beds-hospitals"
+name = "Bedfordshire Hospitals NHS Foundation Trust"
+kind = "nhs_foundation_trust"
+
+[[groups]]
+id = "pan-beds-neglect"
+name = "Pan Bedfordshire Neglect Group"
+scope = "pan_area"
+members = ["beds-hospitals"]
+
+# file: luton.toml
+schema_version = 1
+[partnership]
+name = "Luton Safeguarding Children Partnership"
+
+[[organisations]]
+id = "beds-hospitals"
+name = "Bedfordshire Hospitals University Trust"
+kind = "nhs_trust"
+
+[[groups]]
+id = "pan-beds-neglect"
+name = "Pan Bedfordshire Neglect Group"
+scope = "pan_area"
+members = ["beds-hospitals"]
+"#,
+        passes: r#"
+# file: central-bedfordshire.toml
+schema_version = 1
+[partnership]
+name = "Central Bedfordshire Safeguarding Children Partnership"
+
+[[organisations]]
+id = "beds-hospitals"
+name = "Bedfordshire Hospitals NHS Foundation Trust"
+kind = "nhs_foundation_trust"
+
+[[groups]]
+id = "pan-beds-neglect"
+name = "Pan Bedfordshire Neglect Group"
+scope = "pan_area"
+members = ["beds-hospitals"]
+
+# file: luton.toml
+schema_version = 1
+[partnership]
+name = "Luton Safeguarding Children Partnership"
+
+[[organisations]]
+id = "beds-hospitals"
+name = "Bedfordshire Hospitals NHS Foundation Trust"
+kind = "nhs_foundation_trust"
+
+[[groups]]
+id = "pan-beds-neglect"
+name = "Pan Bedfordshire Neglect Group"
+scope = "pan_area"
+members = ["beds-hospitals"]
+"#,
     },
     |meta, set, out| {
         let mut by_id: BTreeMap<&str, Vec<(usize, &OrgFact)>> = BTreeMap::new();
