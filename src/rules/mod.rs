@@ -11,6 +11,7 @@ mod agencies;
 mod bodies;
 mod chair;
 mod child_death;
+pub mod data;
 pub mod docs;
 pub mod editions;
 mod funding;
