@@ -28,7 +28,8 @@ fn every_rule_is_documented_with_its_citation() {
     }
 }
 
-/// The rule ids of statute.md section 1 (A–Q), the public contract for rule ids.
+/// The rule ids of the statutory requirements catalog (sections A–Q of the project's requirements,
+/// sources in docs/sources.md): the public contract for rule ids.
 const STATUTE_IDS: &[&str] = &[
     "safeguarding-partners-complete",
     "safeguarding-partner-body-current",
@@ -107,9 +108,9 @@ const STATUTE_IDS: &[&str] = &[
     "information-sharing-duty",
 ];
 
-/// Data-quality checks across files that the cross-document issue asks for beside statute.md's
+/// Data-quality checks across files that the cross-document issue asks for beside the requirements catalog's
 /// `cross-partnership-consistency` (no new law: they compare what documents say, and cite only
-/// sections statute.md already quotes).
+/// sections the requirements catalog already quotes).
 const ACROSS_FILES_QUALITY: &[&str] = &[
     "cross-group-owner-defines",
     "cross-cdr-partners-agree",
@@ -131,7 +132,7 @@ fn every_statute_requirement_is_a_rule_or_explained() {
         .collect();
     assert!(
         missing.is_empty(),
-        "statute.md requirements neither implemented nor explained in docs/rules.md: {missing:?}"
+        "requirements neither implemented nor explained in docs/rules.md: {missing:?}"
     );
     let unknown: Vec<&&str> = catalog
         .iter()
@@ -139,6 +140,6 @@ fn every_statute_requirement_is_a_rule_or_explained() {
         .collect();
     assert!(
         unknown.is_empty(),
-        "catalog ids not in statute.md: {unknown:?}"
+        "catalog ids not among the statutory requirement ids: {unknown:?}"
     );
 }

@@ -375,7 +375,7 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
     }
     s.push_str("\n## Requirements not yet implemented\n\n");
     if NOT_YET_IMPLEMENTED.is_empty() {
-        s.push_str("None: every requirement in the statute notes is a rule above, checked under another id, or listed below as not checkable.\n");
+        s.push_str("None: every statutory requirement masa tracks is a rule above, checked under another id, or listed below as not checkable.\n");
     }
     for (id, why) in NOT_YET_IMPLEMENTED {
         let _ = writeln!(s, "- `{id}`: {why}");

@@ -1,4 +1,4 @@
-//! Data the rules judge against: bodies and titles that no longer exist (statute.md §3), and
+//! Data the rules judge against: bodies and titles that no longer exist (see docs/sources.md), and
 //! which kinds of organisation the Schedule to SI 2018/789 makes relevant agencies (§2).
 
 use crate::model::{Day, OrganisationKind};
