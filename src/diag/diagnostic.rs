@@ -89,6 +89,52 @@ pub struct Diagnostic {
     /// Secondary labels too far from the main place to share its snippet: rendered as
     /// separate snippets, so a finding never prints the hundreds of lines between them.
     distant: Vec<Related>,
+    /// Findings of one rule in one document that share this key are one defect in several
+    /// places: they are reported once, the other places as labels ([`merge_repeats`]).
+    pub(crate) defect: Option<String>,
+}
+
+/// One defect, one finding: findings of the same rule that carry the same defect key (set with
+/// [`Diagnostic::same_defect`]) become one finding at the first place, with every other place
+/// as a label carrying its own message. Findings without a key are left as they are. A sort and
+/// one pass, grouped through a map.
+pub fn merge_repeats(mut findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    use std::collections::HashMap;
+    // The first place in the file leads; reports are in source order anyway.
+    findings.sort_by_key(|d| (d.span.start, d.span.end));
+    let mut first: HashMap<(String, String), usize> = HashMap::new();
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(findings.len());
+    let mut repeats: Vec<usize> = Vec::new();
+    for d in findings {
+        let Some(key) = d.defect.clone() else {
+            out.push(d);
+            repeats.push(0);
+            continue;
+        };
+        match first.get(&(d.rule.clone(), key.clone())) {
+            Some(&at) => {
+                out[at].labels.push(Label {
+                    span: d.span,
+                    message: d.message,
+                });
+                out[at].labels.extend(d.labels);
+                out[at].severity = out[at].severity.max(d.severity);
+                repeats[at] += 1;
+            }
+            None => {
+                first.insert((d.rule.clone(), key), out.len());
+                out.push(d);
+                repeats.push(0);
+            }
+        }
+    }
+    for (d, n) in out.iter_mut().zip(repeats) {
+        if n > 0 {
+            let places = if n == 1 { "place" } else { "places" };
+            d.message = format!("{} (the same in {n} other {places}, labelled)", d.message);
+        }
+    }
+    out
 }
 
 /// Labels further than this many lines from the main place get a snippet of their own.
@@ -115,6 +161,7 @@ impl Diagnostic {
             related: Vec::new(),
             source: None,
             distant: Vec::new(),
+            defect: None,
         }
     }
 
@@ -167,6 +214,13 @@ impl Diagnostic {
     /// Sets the fix hint.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Marks the finding as one place of a defect that may recur in the document: findings of
+    /// the same rule with the same `key` are reported once (see [`merge_repeats`]).
+    pub fn same_defect(mut self, key: impl Into<String>) -> Self {
+        self.defect = Some(key.into());
         self
     }
 
@@ -278,5 +332,44 @@ impl miette::Diagnostic for Diagnostic {
                 .chain(&self.related)
                 .map(|r| r as &dyn miette::Diagnostic),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeats_of_one_defect_become_one_finding_at_the_first_place() {
+        let at = |start: usize, key: Option<&str>, severity| {
+            let d = Diagnostic::new("r", severity, start..start + 1, format!("at {start}"));
+            match key {
+                Some(k) => d.same_defect(k),
+                None => d,
+            }
+        };
+        let merged = merge_repeats(vec![
+            at(30, Some("blank date"), Severity::Warning),
+            at(10, Some("blank date"), Severity::Warning),
+            at(20, None, Severity::Warning),
+            at(40, Some("blank date"), Severity::Error),
+            at(50, Some("other"), Severity::Warning),
+        ]);
+        assert_eq!(merged.len(), 3);
+        let first = &merged[0];
+        assert_eq!(first.span, 10..11);
+        assert_eq!(
+            first.message,
+            "at 10 (the same in 2 other places, labelled)"
+        );
+        assert_eq!(
+            first.severity,
+            Severity::Error,
+            "the most severe place decides"
+        );
+        let places: Vec<_> = first.labels.iter().map(|l| l.span.start).collect();
+        assert_eq!(places, [30, 40]);
+        assert_eq!(merged[1].message, "at 20", "no key: left alone");
+        assert_eq!(merged[2].message, "at 50");
     }
 }

@@ -12,7 +12,7 @@ mod source;
 mod suggest;
 
 pub use check::{Check, CheckInfo};
-pub use diagnostic::{Diagnostic, Label, Related, Severity};
+pub use diagnostic::{Diagnostic, Label, Related, Severity, merge_repeats};
 pub use line_index::{LineIndex, Position};
 pub use source::SourceText;
 pub use suggest::suggest;

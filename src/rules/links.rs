@@ -137,6 +137,13 @@ url = "https://www.example.org/thresholds"
             // Every finding is a warning: the guidance asks for these documents with a "should"
             // (paras 75, 110, 117), and says nothing about links. A placeholder in a document the
             // guidance names says so, because readers are sent to it for thresholds and escalation.
+            // Every "#" left in one document is one defect (the links were never filled in),
+            // and so is every document named without an address.
+            let d = d.same_defect(if placeholder {
+                "placeholder"
+            } else {
+                "not linked"
+            });
             out.push(if required && placeholder {
                 d.with_label("placeholder link to a document the guidance asks for")
             } else {

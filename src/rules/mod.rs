@@ -234,7 +234,7 @@ pub fn run_with(
             rule.check(&cx, &mut out);
         }
     }
-    out
+    crate::diag::merge_repeats(out)
 }
 
 /// The edition whose requirements apply to a document judged as at `judged`: the one in force

@@ -303,7 +303,8 @@ published = 2024-09-27
                     out.push(
                         finding(meta, citation.edition.span(), format!("{} is cited as current, but {} replaced it before the document's date ({})", name(cited), replacement.title, super::support::dates::document_date_as_written(doc)))
                             .with_label("cited as current")
-                            .with_help(format!("cite {}, or mark the citation as_current = false if it is history", replacement.title)),
+                            .with_help(format!("cite {}, or mark the citation as_current = false if it is history", replacement.title))
+                            .same_defect(format!("{cited:?} cited as current")),
                     );
                 }
             }

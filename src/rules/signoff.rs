@@ -85,7 +85,9 @@ date = 2024-08-01
                         format!("the signature of {who} has no {}", absent.join(", no ")),
                     )
                     .with_label("incomplete signature")
-                    .with_help("record who signed, in what role, for which organisation, and when"),
+                    .with_help("record who signed, in what role, for which organisation, and when")
+                    // Three blank dates on one sign-off page are one defect.
+                    .same_defect(absent.join(",")),
                 );
             }
         }
