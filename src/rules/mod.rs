@@ -126,6 +126,32 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The day the document is judged as at, as a finding should say it: its own latest date,
+    /// or, for a document that gives no date, `--today` with a note saying so (an undated
+    /// document is judged as at the day it is checked).
+    pub fn document_day(&self) -> (Day, String) {
+        match support::dates::document_date(&self.model.doc) {
+            Some(day) => (
+                day,
+                support::dates::document_date_as_written(&self.model.doc),
+            ),
+            None if self.model.doc.partnership.superseded_by.is_some() => (
+                self.today,
+                format!(
+                    "{}, when the edition it follows was published, as the record gives no date",
+                    self.today
+                ),
+            ),
+            None => (
+                self.today,
+                format!(
+                    "{}, the day it is checked, as the document gives no date",
+                    self.today
+                ),
+            ),
+        }
+    }
+
     /// Every occurrence of a phrase (written in lower-case ASCII) in the document's text
     /// values, ignoring ASCII case, in document order: the value, and the byte offset of the
     /// match in its [`text`](crate::model::TextValue::text). Matches do not overlap.

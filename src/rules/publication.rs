@@ -246,9 +246,9 @@ published = 2024-09-27
     },
     |meta, cx, out| {
         let doc = &cx.model.doc;
-        let dated = super::support::dates::document_date(doc);
+        let (day, as_written) = cx.document_day();
         let name = |e: Edition| editions::info(e).title;
-        if let (Some(edition), Some(day)) = (&doc.partnership.guidance_edition, dated) {
+        if let Some(edition) = &doc.partnership.guidance_edition {
             if let Some(in_force) =
                 editions::in_force_on(day).filter(|f| f.edition > *edition.get())
             {
@@ -264,7 +264,7 @@ published = 2024-09-27
                 let mut d = finding(
                     meta,
                     edition.span(),
-                    format!("the arrangements follow {}, but {} was in force by the document's date ({}){hedge}", name(*edition.get()), in_force.title, super::support::dates::document_date_as_written(doc)),
+                    format!("the arrangements follow {}, but {} was in force by the document's date ({as_written}){hedge}", name(*edition.get()), in_force.title),
                 )
                 .with_label("edition followed")
                 .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title));
@@ -296,12 +296,12 @@ published = 2024-09-27
         let mut superseded_cited = false;
         for citation in &current {
             let cited = *citation.edition.get();
-            if let (Some(day), Some(replaced)) = (dated, editions::info(cited).superseded_by) {
+            if let Some(replaced) = editions::info(cited).superseded_by {
                 let replacement = editions::info(replaced);
                 if replacement.published <= day && replacement.date_confirmed {
                     superseded_cited = true;
                     out.push(
-                        finding(meta, citation.edition.span(), format!("{} is cited as current, but {} replaced it before the document's date ({})", name(cited), replacement.title, super::support::dates::document_date_as_written(doc)))
+                        finding(meta, citation.edition.span(), format!("{} is cited as current, but {} replaced it before the document's date ({as_written})", name(cited), replacement.title))
                             .with_label("cited as current")
                             .with_help(format!("cite {}, or mark the citation as_current = false if it is history", replacement.title))
                             .same_defect(format!("{cited:?} cited as current")),
