@@ -112,6 +112,7 @@ const STATUTE_IDS: &[&str] = &[
 /// `cross-partnership-consistency` (no new law: they compare what documents say, and cite only
 /// sections the requirements catalog already quotes).
 const ACROSS_FILES_QUALITY: &[&str] = &[
+    "cross-shared-group-missing",
     "cross-group-owner-defines",
     "cross-cdr-partners-agree",
     "cross-organisation-consistent",

@@ -549,9 +549,153 @@ members = ["beds-hospitals"]
     }
 );
 
+cross_rule!(
+    CrossSharedGroupMissing,
+    RuleMeta {
+        id: "cross-shared-group-missing",
+        level: Level::Quality,
+        default_severity: Severity::Warning,
+        summary: "A group that neighbouring partnerships describe as shared across their area appears in each one's structure.",
+        citation: "Data quality across partnerships (no paragraph)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "When several files are checked together: for each `scope = \"pan_area\"` group that at least two neighbouring files describe, each other neighbour that shares at least one pan-area group with them (so it belongs to the same pan area) is expected to describe it too. A file that leaves out such groups gets one finding listing them, with where the others describe each. Only each partnership's latest document takes part.",
+        why: "A pan-area group serves every partnership in the area. If one partnership's published structure leaves it out, its practitioners cannot see where that work is done or how it reports, and the partnerships' accounts of their shared structure disagree.",
+        fails: r#"
+# file: north.toml
+schema_version = 1
+[partnership]
+name = "North Safeguarding Children Partnership"
+
+[[groups]]
+id = "pan-county-exploitation"
+name = "Pan County Exploitation Group"
+scope = "pan_area"
+
+[[groups]]
+id = "pan-county-neglect"
+name = "Pan County Neglect Group"
+scope = "pan_area"
+
+# file: south.toml
+schema_version = 1
+[partnership]
+name = "South Safeguarding Children Partnership"
+
+[[groups]]
+id = "pan-county-exploitation"
+name = "Pan County Exploitation Group"
+scope = "pan_area"
+
+[[groups]]
+id = "pan-county-neglect"
+name = "Pan County Neglect Group"
+scope = "pan_area"
+
+# file: east.toml
+schema_version = 1
+[partnership]
+name = "East Safeguarding Children Partnership"
+
+[[groups]]
+id = "pan-county-exploitation"
+name = "Pan County Exploitation Group"
+scope = "pan_area"
+"#,
+        passes: r#"
+# file: north.toml
+schema_version = 1
+[partnership]
+name = "North Safeguarding Children Partnership"
+
+[[groups]]
+id = "pan-county-exploitation"
+name = "Pan County Exploitation Group"
+scope = "pan_area"
+
+# file: east.toml
+schema_version = 1
+[partnership]
+name = "East Safeguarding Children Partnership"
+
+[[groups]]
+id = "pan-county-exploitation"
+name = "Pan County Exploitation Group"
+scope = "pan_area"
+"#,
+    },
+    |meta, set, out| {
+        // Which files describe each pan-area group, in path order.
+        let mut describing: BTreeMap<&str, Vec<(usize, &GroupFact)>> = BTreeMap::new();
+        for (i, (_, facts)) in set.files.iter().enumerate() {
+            for g in facts.groups.iter().filter(|g| g.pan_area) {
+                describing.entry(g.id.0.as_str()).or_default().push((i, g));
+            }
+        }
+        for (i, (_, facts)) in set.files.iter().enumerate() {
+            let own: Vec<&GroupFact> = facts.groups.iter().filter(|g| g.pan_area).collect();
+            // A file with no pan-area group of its own is not shown to be in the same area.
+            let Some(first_own) = own.first() else {
+                continue;
+            };
+            let missing: Vec<(&str, &Vec<(usize, &GroupFact)>)> = describing
+                .iter()
+                .filter(|(id, by)| {
+                    by.len() >= 2
+                        && !by.iter().any(|(f, _)| *f == i)
+                        && !facts.groups.iter().any(|g| g.id.0 == **id)
+                        // The others who describe it share another pan-area group with this file.
+                        && by.iter().any(|(f, _)| {
+                            set.files[*f].1.groups.iter().any(|g| {
+                                g.pan_area && own.iter().any(|o| o.id.0 == g.id.0)
+                            })
+                        })
+                })
+                .map(|(id, by)| (*id, by))
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let names: Vec<String> = missing
+                .iter()
+                .map(|(_, by)| format!("\"{}\"", by[0].1.name.0))
+                .collect();
+            let message = format!(
+                "the structure leaves out {} that neighbouring partnerships describe as shared across the area: {}",
+                if missing.len() == 1 {
+                    "a group"
+                } else {
+                    "groups"
+                },
+                names.join(", ")
+            );
+            let diagnostic = finding(meta, first_own.id.1.clone(), message)
+                .with_label("this file's shared groups")
+                .with_help("add each shared group to [[groups]] with scope = \"pan_area\", as the neighbours describe it, or record why this partnership takes no part in it");
+            let related = missing
+                .iter()
+                .map(|(_, by)| {
+                    let (f, g) = by[0];
+                    (
+                        f,
+                        g.id.1.clone(),
+                        format!("\"{}\" in {}", g.name.0, short(set.files[f].0)),
+                    )
+                })
+                .collect();
+            out.push(SetFinding {
+                file: i,
+                diagnostic,
+                related,
+            });
+        }
+    }
+);
+
 pub(crate) const RULES: &[&'static dyn Rule] = &[
     &CrossPartnershipConsistency,
     &CrossGroupOwnerDefines,
     &CrossCdrPartnersAgree,
     &CrossOrganisationConsistent,
+    &CrossSharedGroupMissing,
 ];

@@ -60,10 +60,11 @@ pub fn is_short_form(alias: &str, name: &str) -> bool {
         // The alias word is one of the name's words (singular or plural), perhaps after some
         // left out.
         let singular = |w: &str| w.strip_suffix(['s', 'S']).unwrap_or(w).to_lowercase();
-        if let Some(found) = name[at..]
-            .iter()
-            .position(|w| w.eq_ignore_ascii_case(&word) || singular(w) == singular(&word))
-        {
+        if let Some(found) = name[at..].iter().position(|w| {
+            w.eq_ignore_ascii_case(&word)
+                || singular(w) == singular(&word)
+                || is_contraction(&word, w)
+        }) {
             at += found + 1;
             continue;
         }
@@ -88,4 +89,62 @@ pub fn is_short_form(alias: &str, name: &str) -> bool {
         }
     }
     true
+}
+
+/// Whether `short` is a conventional contraction of `word`, as English county and area names
+/// are shortened ("Beds" for Bedfordshire, "Herts", "Notts", "Cambs", "Lancs", "Glos",
+/// "Exec" for Executive): at least four letters, the same first three letters,
+/// and every letter of the short form found in order in the full word.
+pub fn is_contraction(short: &str, word: &str) -> bool {
+    let (s, w) = (short.to_lowercase(), word.to_lowercase());
+    if s.chars().count() < 4
+        || s.len() >= w.len()
+        || !s.chars().all(|c| c.is_alphabetic())
+        || s.chars().take(3).ne(w.chars().take(3))
+    {
+        return false;
+    }
+    let mut rest = w.chars();
+    s.chars().all(|c| rest.any(|x| x == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn county_contractions_are_the_same_name_and_other_words_are_not() {
+        for (short, full) in [
+            ("Beds", "Bedfordshire"),
+            ("Herts", "Hertfordshire"),
+            ("Notts", "Nottinghamshire"),
+            ("Cambs", "Cambridgeshire"),
+            ("Lancs", "Lancashire"),
+            ("Glos", "Gloucestershire"),
+            ("Exec", "Executive"),
+        ] {
+            assert!(is_contraction(short, full), "{short} for {full}");
+        }
+        for (short, full) in [
+            ("Bed", "Bedfordshire"),
+            ("Bucks", "Bedfordshire"),
+            ("Beds", "Beds"),
+            ("Luton", "Bedfordshire"),
+            ("Hertfordshire", "Herts"),
+        ] {
+            assert!(!is_contraction(short, full), "{short} for {full}");
+        }
+        assert!(same_name(
+            "Pan Beds Safeguarding Education Group",
+            "Pan Bedfordshire Safeguarding Education Group"
+        ));
+        assert!(same_name(
+            "Pan Beds Voice of the Child",
+            "Pan Bedfordshire Voice of the Child Group"
+        ));
+        assert!(!same_name(
+            "Pan Bedfordshire Neglect Group",
+            "Pan Bedfordshire Voice of the Child Group"
+        ));
+    }
 }
