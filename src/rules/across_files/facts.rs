@@ -27,6 +27,9 @@ pub struct Facts {
     pub lints: Vec<(String, LintSetting)>,
     /// Whether a newer document has replaced it (it then takes no part).
     pub superseded: bool,
+    /// Whether it is a document published beside the arrangements (a web page), not the
+    /// arrangements themselves: it then never displaces the arrangements.
+    pub beside_arrangements: bool,
 }
 
 /// One organisation as a file declares it.
@@ -150,7 +153,8 @@ impl Facts {
                     .partnership
                     .as_ref()
                     .map(|o| (o.get().to_string(), org_name(o.get()))),
-                chair: g.chair.as_ref().and_then(|c| {
+                // Joint chairs: the first named is compared.
+                chair: g.chair.as_ref().map(|c| c.first()).and_then(|c| {
                     let role = model.role(c.get())?;
                     let role_id = c.get();
                     let capacity = if doc
@@ -211,6 +215,10 @@ impl Facts {
                 .map(|(k, v)| (k.to_string(), v.get().clone()))
                 .collect(),
             superseded: p.superseded_by.is_some(),
+            beside_arrangements: p
+                .document
+                .as_ref()
+                .is_some_and(|d| *d.get() != crate::model::DocumentKind::Arrangements),
         }
     }
 }

@@ -218,5 +218,22 @@ mod tests {
         ));
         let files = [("marked.toml", &marked), ("new.toml", &new)];
         assert_eq!(latest_per_partnership(&files), vec![1]);
+        // A web page beside the arrangements never displaces them, even when it is later (or
+        // undated and later in path order); alone, it takes part.
+        let page = facts(&format!(
+            "{}published = 2026-01-01\ndocument = \"web_page\"\n",
+            doc("A Partnership", "a", "")
+        ));
+        let undated_page = facts(&format!(
+            "{}document = \"web_page\"\n",
+            doc("A Partnership", "a", "")
+        ));
+        let undated = facts(&doc("A Partnership", "a", ""));
+        let files = [("new.toml", &new), ("z-page.toml", &page)];
+        assert_eq!(latest_per_partnership(&files), vec![0]);
+        let files = [("a.toml", &undated), ("z-page.toml", &undated_page)];
+        assert_eq!(latest_per_partnership(&files), vec![0]);
+        let files = [("z-page.toml", &page), ("b.toml", &other)];
+        assert_eq!(latest_per_partnership(&files), vec![0, 1]);
     }
 }

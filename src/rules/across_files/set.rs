@@ -55,8 +55,11 @@ pub struct SetFinding {
 }
 
 /// The files that take part: each partnership's latest document only (same areas, or same
-/// partnership id, is the same partnership; a dated document beats an undated one; ties go to
-/// the later path).
+/// partnership id, is the same partnership). The arrangements beat any document published
+/// beside them (a web page: `document = "web_page"`) whatever the dates, because a page beside
+/// the arrangements is not a newer version of them; such a document takes part only when no
+/// arrangements of its partnership are among the files. Between documents of the same kind, a
+/// dated document beats an undated one and the later date wins; ties go to the later path.
 pub fn latest_per_partnership<'a>(files: &[(&'a str, &'a Facts)]) -> Vec<usize> {
     let key = |f: &Facts| -> String {
         if let Some(id) = &f.partnership_id {
@@ -67,11 +70,12 @@ pub fn latest_per_partnership<'a>(files: &[(&'a str, &'a Facts)]) -> Vec<usize> 
         }
         format!("name:{}", normalise(&f.partnership_name.0))
     };
+    let rank = |f: &Facts| (!f.beside_arrangements, f.date);
     let mut latest: BTreeMap<String, usize> = BTreeMap::new();
     for (i, (_, f)) in files.iter().enumerate().filter(|(_, (_, f))| !f.superseded) {
         let k = key(f);
         match latest.get(&k) {
-            Some(&j) if files[j].1.date > f.date => {}
+            Some(&j) if rank(files[j].1) > rank(f) => {}
             _ => {
                 latest.insert(k, i);
             }
