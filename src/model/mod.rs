@@ -198,7 +198,7 @@ pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Box<Diagnost
 /// A fix hint for a value the model's own types refused.
 fn value_help(message: &str) -> &'static str {
     if message.contains("not a date") || message.contains("time of day") {
-        "write a real date like 2024-09-27, or \"2025-09\" when only the month is known"
+        "write a real date like 2024-09-27, \"2025-09\" when only the month is known, or 2024 when only the year is"
     } else if message.contains("financial year") {
         "write financial years like \"2025/26\""
     } else if message.contains("amount")

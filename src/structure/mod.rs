@@ -342,7 +342,7 @@ fn pattern_message(pattern: &str, text: &str, field: &str) -> (String, String) {
 fn example_help(pattern: &str) -> Option<String> {
     Some(
         match pattern {
-            DATE_PATTERN => "write dates like 2024-09-27 (no quotes needed), or \"2025-09\" when only the month is known",
+            DATE_PATTERN => "write dates like 2024-09-27 (no quotes needed), \"2025-09\" when only the month is known, or 2024 when only the year is",
             ID_PATTERN => "write ids like `central-bedfordshire-council`",
             MONEY_PATTERN => "write amounts like \"£137,730.19\" or 137730.19",
             PERCENT_PATTERN => "write percentages like 9.9 or \"9.9%\"",
