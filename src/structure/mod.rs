@@ -249,6 +249,24 @@ fn explain(
             let (message, help) = pattern_message(pattern, text, &field);
             out.push(diag(message).with_label("not valid here").with_help(help));
         }
+        // A whole number where a date is expected is a year: it must have four digits.
+        ValidationErrorKind::Minimum { .. }
+        | ValidationErrorKind::ExclusiveMinimum { .. }
+        | ValidationErrorKind::Maximum { .. }
+        | ValidationErrorKind::ExclusiveMaximum { .. }
+            if owning_schema(root_schema, schema_path)
+                .and_then(|s| s.get("pattern"))
+                .and_then(Value::as_str)
+                == Some(DATE_PATTERN) =>
+        {
+            out.push(
+                diag(format!(
+                    "{field} is {instance}, which is not a date: a whole number is read as a year, and a year has four digits"
+                ))
+                .with_label("expected a date")
+                .with_help(example_help(DATE_PATTERN).unwrap_or_default()),
+            );
+        }
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit } => {
             out.push(
