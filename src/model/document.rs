@@ -1113,3 +1113,76 @@ pub struct Signature {
     /// Church – Chief Executive, Bedford Borough Council)").
     pub caption: Option<Text>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chair_is_one_role_id_or_a_list() {
+        let one: Chair = toml::from_str("role = \"dcs\"\nvice_chair = [\"a\", \"b\"]").unwrap();
+        assert_eq!(one.role.ids().len(), 1);
+        assert_eq!(one.role.first().as_str(), "dcs");
+        // A single id carries the span of the value.
+        assert_eq!(one.role.first().span(), one.role.span());
+        let vice = one.vice_chair.unwrap();
+        assert_eq!(vice.ids().len(), 2);
+        assert!(vice.contains(&Id::parse("b").unwrap()));
+        assert_ne!(vice.ids()[0].span(), vice.ids()[1].span());
+        assert!(toml::from_str::<Chair>("role = []").is_err());
+        assert!(toml::from_str::<Chair>("role = \"Not An Id\"").is_err());
+    }
+
+    #[test]
+    fn the_most_recent_yearly_report_is_the_one_published_last() {
+        let y: YearlyReport = toml::from_str(
+            r#"
+[latest]
+period = "2023/24"
+published = 2024-09-30
+[[reports]]
+from = "2024-04"
+to = 2025
+published = "2025-12"
+[[reports]]
+period = "2022/23"
+published = 2023
+"#,
+        )
+        .unwrap();
+        let recent = y.most_recent().unwrap();
+        assert_eq!(recent.published.as_ref().unwrap().to_string(), "2025-12");
+        assert_eq!(recent.period_end().unwrap().to_string(), "2025-12-31");
+        assert_eq!(y.all_reports().count(), 3);
+        // With no dates at all, the period that ends last wins; `latest` wins ties.
+        let y: YearlyReport =
+            toml::from_str("[latest]\nperiod = \"2023/24\"\n[[reports]]\nperiod = \"2024/25\"\n")
+                .unwrap();
+        assert_eq!(
+            y.most_recent()
+                .unwrap()
+                .period
+                .as_ref()
+                .unwrap()
+                .to_string(),
+            "2024/25"
+        );
+        let y: YearlyReport =
+            toml::from_str("[latest]\nperiod = \"2023/24\"\n[[reports]]\nperiod = \"2023/24\"\n")
+                .unwrap();
+        assert!(std::ptr::eq(
+            y.most_recent().unwrap(),
+            y.latest.as_ref().unwrap()
+        ));
+    }
+
+    #[test]
+    fn a_year_is_a_date() {
+        let v: Version = toml::from_str("version = \"1\"\ndate = 2024").unwrap();
+        let date = v.date.unwrap();
+        assert_eq!(date.to_string(), "2024");
+        assert_eq!(date.latest().to_string(), "2024-12-31");
+        assert!(toml::from_str::<Version>("version = \"1\"\ndate = 20240927").is_err());
+        assert!(toml::from_str::<Version>("version = \"1\"\ndate = \"2024\"").is_ok());
+    }
+}
