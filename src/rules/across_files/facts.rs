@@ -12,6 +12,8 @@ pub struct Facts {
     pub partnership_id: Option<String>,
     /// The partnership's name and where it is.
     pub partnership_name: (String, Span),
+    /// The other names the document gives the partnership (`partnership.also_called`).
+    pub partnership_also_called: Vec<String>,
     /// The local authority areas it covers (sorted ids): two files with the same areas are
     /// documents of the same partnership.
     pub areas: Vec<String>,
@@ -204,6 +206,7 @@ impl Facts {
         Facts {
             partnership_id: p.id.as_ref().map(|i| i.get().to_string()),
             partnership_name: (p.name.to_string(), p.name.span()),
+            partnership_also_called: p.also_called.iter().map(|a| a.to_string()).collect(),
             areas,
             date: crate::rules::support::dates::document_date(doc),
             organisations,

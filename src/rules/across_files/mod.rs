@@ -199,6 +199,25 @@ mod tests {
     }
 
     #[test]
+    fn a_partnership_is_found_by_its_other_names() {
+        let own = facts(&format!(
+            "{}also_called = [\"ESCP\"]\n",
+            HEAD.replace("NAME", "Example Safeguarding Children Partnership")
+        ));
+        let other = facts(&doc("B", "b", ""));
+        let set = DocumentSet::new(vec![("a.toml", &own), ("b.toml", &other)]);
+        assert_eq!(set.owner_file("unknown-id", Some("ESCP")), Some(0));
+        assert_eq!(
+            set.owner_file(
+                "unknown-id",
+                Some("Example Safeguarding Children Partnership")
+            ),
+            Some(0)
+        );
+        assert_eq!(set.owner_file("unknown-id", Some("Nowhere")), None);
+    }
+
+    #[test]
     fn only_the_latest_document_of_a_partnership_takes_part() {
         let old = facts(&format!(
             "{}published = 2018-09-01\n",

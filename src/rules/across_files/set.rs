@@ -25,6 +25,9 @@ impl<'a> DocumentSet<'a> {
                 by_id.entry(id.as_str()).or_insert(i);
             }
             by_name.entry(normalise(&f.partnership_name.0)).or_insert(i);
+            for other in &f.partnership_also_called {
+                by_name.entry(normalise(other)).or_insert(i);
+            }
         }
         DocumentSet {
             files,
@@ -34,7 +37,7 @@ impl<'a> DocumentSet<'a> {
     }
 
     /// The file holding the partnership's own document: by its declared id, else by the name
-    /// another file gives that partnership.
+    /// another file gives that partnership (its own name or one of its `also_called`).
     pub(super) fn owner_file(&self, id: &str, name: Option<&str>) -> Option<usize> {
         self.by_id
             .get(id)
