@@ -187,3 +187,19 @@ scrutineer = "independent-scrutineer"
         .count();
     assert_eq!(not_dsp, 2);
 }
+
+#[test]
+fn a_year_is_shown_as_written() {
+    let source =
+        format!("{HEAD}guidance_edition = \"wt2023\"\nagreed = 2024\nupdated = [\"2025-09\"]\n");
+    let found = findings(&source);
+    let signoff = found
+        .iter()
+        .find(|(r, _)| r == "signoff-covers-latest-update")
+        .expect("an update after the year it was agreed in is reported");
+    assert!(signoff.1.contains("(2024)"), "{}", signoff.1);
+    // An update within the year agreed is covered.
+    let within =
+        format!("{HEAD}guidance_edition = \"wt2023\"\nagreed = 2024\nupdated = [\"2024-09\"]\n");
+    assert!(!rules(&within).contains(&"signoff-covers-latest-update".to_owned()));
+}
