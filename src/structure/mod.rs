@@ -285,6 +285,19 @@ fn explain(
                 .with_label("too large"),
             );
         }
+        // One role id or a list of them (joint chairs): say so, in words.
+        ValidationErrorKind::AnyOf { .. }
+            if owning_schema(root_schema, schema_path)
+                .and_then(|s| s.get("description"))
+                .and_then(Value::as_str)
+                .is_some_and(|d| d.starts_with("A role id, or a list")) =>
+        {
+            out.push(
+                diag(format!("{field} should be a role id, or a list of role ids"))
+                    .with_label("not valid here")
+                    .with_help("write a role id such as \"dcs\", or a list of them such as [\"dcs\", \"chief-superintendent\"]"),
+            );
+        }
         ValidationErrorKind::MinLength { .. } => {
             out.push(
                 diag(format!("{field} is empty"))
