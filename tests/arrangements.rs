@@ -7,6 +7,7 @@ mod common;
 const REAL: &[&str] = &[
     "arrangements/bedford-borough.toml",
     "arrangements/central-bedfordshire-terms-of-reference-2018.toml",
+    "arrangements/central-bedfordshire-web-page.toml",
     "arrangements/central-bedfordshire.toml",
     "arrangements/luton.toml",
 ];

@@ -118,6 +118,14 @@ const ACROSS_FILES_QUALITY: &[&str] = &[
     "cross-organisation-consistent",
 ];
 
+/// Rules for what WT2026 changed in chapter 2, resting on the DfE's summary of changes (a
+/// secondary source; WT2026's paragraphs are not verified), so advice only.
+const WT2026_SUMMARY: &[&str] = &[
+    "looked-after-children-covered",
+    "disproportionality-analysed",
+    "yearly-report-impact",
+];
+
 #[test]
 fn every_statute_requirement_is_a_rule_or_explained() {
     use masa::rules::docs::{COVERED_ELSEWHERE, NOT_CHECKABLE, NOT_YET_IMPLEMENTED};
@@ -137,7 +145,11 @@ fn every_statute_requirement_is_a_rule_or_explained() {
     );
     let unknown: Vec<&&str> = catalog
         .iter()
-        .filter(|id| !STATUTE_IDS.contains(id) && !ACROSS_FILES_QUALITY.contains(id))
+        .filter(|id| {
+            !STATUTE_IDS.contains(id)
+                && !ACROSS_FILES_QUALITY.contains(id)
+                && !WT2026_SUMMARY.contains(id)
+        })
         .collect();
     assert!(
         unknown.is_empty(),

@@ -554,6 +554,12 @@ pub fn document(seed: u64, scale: usize) -> String {
         let _ = writeln!(w, "[{section}]");
         let _ = writeln!(w, "description = \"{}\"\n", prose(&mut rng, 2));
     }
+    // Fixed text, so the random stream (and every later section) is as before.
+    let _ = writeln!(w, "[looked_after_children]");
+    let _ = writeln!(
+        w,
+        "description = \"The arrangements cover every child looked after by the council.\"\n"
+    );
     let _ = writeln!(w, "[voice]");
     let _ = writeln!(w, "description = \"{}\"", prose(&mut rng, 3));
     let _ = writeln!(w, "groups = [\"{slug}-voice-group\"]");
@@ -585,7 +591,11 @@ pub fn document(seed: u64, scale: usize) -> String {
         "framework = \"{area} multi-agency performance framework\""
     );
     let _ = writeln!(w, "groups = [\"{slug}-performance-group\"]");
-    let _ = writeln!(w, "reviews_per_year = 4\n");
+    let _ = writeln!(w, "reviews_per_year = 4");
+    let _ = writeln!(
+        w,
+        "disproportionality = \"Every measure is broken down by ethnicity.\"\n"
+    );
     let _ = writeln!(w, "[audits]");
     let _ = writeln!(w, "description = \"{}\"", prose(&mut rng, 2));
     let _ = writeln!(w, "groups = [\"{slug}-performance-group\"]\n");

@@ -14,7 +14,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::spanned::{Spanned, Text};
-use super::values::{Date, FinancialYear, Id, Money, Percent};
+use super::values::{Date, Day, FinancialYear, Id, Money, Percent};
 
 /// One partnership's multi-agency safeguarding arrangements, as published.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -69,6 +69,12 @@ pub struct Arrangements {
 
     /// How young carers are considered.
     pub young_carers: Option<Spanned<Section>>,
+
+    /// How the arrangements cover children who are looked after (in the care of the local
+    /// authority). Working Together 2026 makes explicit that the arrangements' responsibilities
+    /// include them (chapter 2, as summarised by the Department for Education; the paragraph is
+    /// not verified).
+    pub looked_after_children: Option<Spanned<Section>>,
 
     /// How the arrangements include the voice of children and families.
     pub voice: Option<Spanned<Section>>,
@@ -199,6 +205,17 @@ pub struct Partnership {
     )]
     pub name: Text,
 
+    /// Other names the document uses for the partnership or its arrangements, as written
+    /// ("CBSCP", "the MASA").
+    #[serde(default)]
+    pub also_called: Vec<Text>,
+
+    /// What this file records: the arrangements themselves (the default), or another document
+    /// the partnership publishes beside them, such as its web page. Each published document is
+    /// its own file; a document beside the arrangements never stands in for them in the checks
+    /// across files.
+    pub document: Option<Spanned<DocumentKind>>,
+
     /// The id other partnerships' files use for this partnership (there, an organisation of
     /// kind `safeguarding_partnership`), so that checks across files can find its own
     /// definition of the groups they describe.
@@ -263,6 +280,18 @@ pub struct Partnership {
     pub priorities: Vec<Text>,
 }
 
+/// What a file records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// The published arrangements themselves.
+    #[default]
+    Arrangements,
+    /// The partnership's web page, published beside the arrangements (it describes them and
+    /// links to them, but is not them).
+    WebPage,
+}
+
 /// An edition of *Working Together to Safeguard Children*.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
@@ -305,6 +334,9 @@ pub struct Organisation {
     /// Other names the document uses for the same organisation.
     #[serde(default)]
     pub also_called: Vec<Text>,
+    /// The organisation this one is a part of (an organisation id), when the document names a
+    /// part: a district, an office, a police command unit, a hospital of a trust.
+    pub part_of: Option<Spanned<Id>>,
 }
 
 /// What kind of body an organisation is. The kinds follow the statutory safeguarding partners
@@ -405,6 +437,10 @@ pub struct Role {
     pub organisation: Option<Spanned<Id>>,
     /// What kind of role it is, where that matters to the guidance.
     pub kind: Option<Spanned<RoleKind>>,
+    /// Other titles the document uses for the same post, as written ("DCS", "the Independent
+    /// Chair").
+    #[serde(default)]
+    pub also_called: Vec<Text>,
 }
 
 /// Roles the guidance treats specially.
@@ -440,8 +476,11 @@ pub struct Partner {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chair {
-    /// The role that chairs the partnership (a role id).
-    pub role: Spanned<Id>,
+    /// The role that chairs the partnership (a role id), or, for joint chairs, a list of
+    /// role ids.
+    pub role: RoleIds,
+    /// The vice-chair (a role id), or a list of role ids.
+    pub vice_chair: Option<RoleIds>,
     /// How the chair is appointed or rotated, in the document's words.
     pub arrangement: Option<Text>,
     /// The chair's functions, as listed.
@@ -561,6 +600,9 @@ pub struct InformationSharing {
     pub principles: Vec<Text>,
     /// The information sharing protocol or advice followed.
     pub protocol: Option<Spanned<Link>>,
+    /// How data are shared between the partners and agencies (data-sharing agreements, shared
+    /// systems, what is shared and how often), in the document's words.
+    pub data_sharing: Option<Text>,
 }
 
 /// How data and intelligence are used.
@@ -576,6 +618,9 @@ pub struct Performance {
     pub reviews_per_year: Option<Spanned<u32>>,
     /// What the document says.
     pub description: Option<Text>,
+    /// How information and data are analysed to identify disproportionality and racism (for
+    /// example, outcomes broken down by ethnicity), in the document's words.
+    pub disproportionality: Option<Text>,
 }
 
 /// Multi-agency training.
@@ -740,8 +785,33 @@ pub struct YearlyReport {
     pub recipients: Vec<Spanned<Recipient>>,
     /// The latest yearly report.
     pub latest: Option<Spanned<LatestReport>>,
+    /// Yearly reports the document names, when there is more than one or when a report covers a
+    /// period other than one financial year. Rules that read "the latest report" read the most
+    /// recent of these and `latest`: the one published last.
+    #[serde(default)]
+    pub reports: Vec<Spanned<LatestReport>>,
     /// What the document says.
     pub description: Option<Text>,
+}
+
+impl YearlyReport {
+    /// Every report recorded: `latest` first, then `reports` in order.
+    pub fn all_reports(&self) -> impl Iterator<Item = &Spanned<LatestReport>> {
+        self.latest.iter().chain(self.reports.iter())
+    }
+
+    /// The most recent report: the one published last (by the last day its publication date
+    /// can mean), else the one whose period ends last; `latest` wins ties.
+    pub fn most_recent(&self) -> Option<&Spanned<LatestReport>> {
+        let key = |r: &LatestReport| (r.published.as_ref().map(|d| d.latest()), r.period_end());
+        let mut best: Option<&Spanned<LatestReport>> = None;
+        for r in self.all_reports() {
+            if best.is_none_or(|b| key(r) > key(b)) {
+                best = Some(r);
+            }
+        }
+        best
+    }
 }
 
 /// The items a yearly report should include (Working Together 2023, para 107).
@@ -790,16 +860,125 @@ pub struct Recipient {
     pub working_days: Option<Spanned<bool>>,
 }
 
-/// The latest yearly report.
+/// A yearly report: `[yearly_report.latest]` or one of `[[yearly_report.reports]]`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LatestReport {
-    /// The period it covers, e.g. "2024/25".
+    /// The financial year it covers, e.g. "2024/25". For any other period, use `from` and `to`.
     pub period: Option<Spanned<FinancialYear>>,
+    /// The first day, month or year of the period it covers, when that is not one financial
+    /// year.
+    pub from: Option<Spanned<Date>>,
+    /// The last day, month or year of the period it covers, when that is not one financial
+    /// year.
+    pub to: Option<Spanned<Date>>,
+    /// Its title as published.
+    pub title: Option<Text>,
     /// When it was published.
     pub published: Option<Spanned<Date>>,
     /// Where it is published.
     pub url: Option<Text>,
+}
+
+impl LatestReport {
+    /// The last day of the period it covers: the financial year's 31 March, else `to`.
+    pub fn period_end(&self) -> Option<Day> {
+        self.period
+            .as_ref()
+            .map(|p| p.last_day())
+            .or_else(|| self.to.as_ref().map(|d| d.latest()))
+    }
+}
+
+/// One role id, or a list of role ids (joint chairs). Written `"independent-chair"` or
+/// `["dcs", "police-superintendent"]`.
+#[derive(Debug, Clone)]
+pub struct RoleIds {
+    span: super::spanned::Span,
+    ids: Vec<Spanned<Id>>,
+}
+
+impl RoleIds {
+    /// The role ids, in the order written (never empty). A single id carries the span of the
+    /// value.
+    pub fn ids(&self) -> &[Spanned<Id>] {
+        &self.ids
+    }
+
+    /// The first role id (the only one, unless the chair is joint).
+    pub fn first(&self) -> &Spanned<Id> {
+        &self.ids[0]
+    }
+
+    /// The span of the whole value (the id, or the list).
+    pub fn span(&self) -> super::spanned::Span {
+        self.span.clone()
+    }
+
+    /// Whether `id` is one of them.
+    pub fn contains(&self, id: &Id) -> bool {
+        self.ids.iter().any(|i| i.get() == id)
+    }
+}
+
+impl<'de> Deserialize<'de> for RoleIds {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{self, SeqAccess, Visitor};
+        enum Raw {
+            One(Id),
+            Many(Vec<Spanned<Id>>),
+        }
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Raw;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a role id, or a list of role ids")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
+                Id::parse(v).map(Raw::One).map_err(E::custom)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<Spanned<Id>>()? {
+                    ids.push(id);
+                }
+                if ids.is_empty() {
+                    return Err(de::Error::custom(
+                        "the list of role ids is empty: name at least one, or leave the key out",
+                    ));
+                }
+                Ok(Raw::Many(ids))
+            }
+        }
+        impl<'de> Deserialize<'de> for Raw {
+            fn deserialize<D2: serde::Deserializer<'de>>(d: D2) -> Result<Self, D2::Error> {
+                d.deserialize_any(V)
+            }
+        }
+        let spanned = toml::Spanned::<Raw>::deserialize(d)?;
+        let span = spanned.span();
+        let ids = match spanned.into_inner() {
+            Raw::One(id) => vec![Spanned::new(span.clone(), id)],
+            Raw::Many(ids) => ids,
+        };
+        Ok(RoleIds { span, ids })
+    }
+}
+
+impl JsonSchema for RoleIds {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RoleIds".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let id = generator.subschema_for::<Id>();
+        schemars::json_schema!({
+            "description": "A role id, or a list of role ids when the post is held jointly.",
+            "anyOf": [
+                id,
+                { "type": "array", "items": id, "minItems": 1 }
+            ],
+        })
+    }
 }
 
 /// How the arrangements are funded.
@@ -868,8 +1047,10 @@ pub struct Group {
     /// description here is checked against when files are checked together; for a shared
     /// (`pan_area`) group, name the partnership that hosts it.
     pub partnership: Option<Spanned<Id>>,
-    /// Who chairs it (a role id).
-    pub chair: Option<Spanned<Id>>,
+    /// Who chairs it (a role id), or, for joint chairs, a list of role ids.
+    pub chair: Option<RoleIds>,
+    /// Its vice-chair (a role id), or a list of role ids.
+    pub vice_chair: Option<RoleIds>,
     /// How many times a year it meets.
     pub meetings_per_year: Option<Spanned<u32>>,
     /// How often it meets, in the document's words, when not a number ("to be agreed").
@@ -931,4 +1112,77 @@ pub struct Signature {
     /// The signature block's words as printed ("Signature of Bedford Borough Council (Laura
     /// Church – Chief Executive, Bedford Borough Council)").
     pub caption: Option<Text>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chair_is_one_role_id_or_a_list() {
+        let one: Chair = toml::from_str("role = \"dcs\"\nvice_chair = [\"a\", \"b\"]").unwrap();
+        assert_eq!(one.role.ids().len(), 1);
+        assert_eq!(one.role.first().as_str(), "dcs");
+        // A single id carries the span of the value.
+        assert_eq!(one.role.first().span(), one.role.span());
+        let vice = one.vice_chair.unwrap();
+        assert_eq!(vice.ids().len(), 2);
+        assert!(vice.contains(&Id::parse("b").unwrap()));
+        assert_ne!(vice.ids()[0].span(), vice.ids()[1].span());
+        assert!(toml::from_str::<Chair>("role = []").is_err());
+        assert!(toml::from_str::<Chair>("role = \"Not An Id\"").is_err());
+    }
+
+    #[test]
+    fn the_most_recent_yearly_report_is_the_one_published_last() {
+        let y: YearlyReport = toml::from_str(
+            r#"
+[latest]
+period = "2023/24"
+published = 2024-09-30
+[[reports]]
+from = "2024-04"
+to = 2025
+published = "2025-12"
+[[reports]]
+period = "2022/23"
+published = 2023
+"#,
+        )
+        .unwrap();
+        let recent = y.most_recent().unwrap();
+        assert_eq!(recent.published.as_ref().unwrap().to_string(), "2025-12");
+        assert_eq!(recent.period_end().unwrap().to_string(), "2025-12-31");
+        assert_eq!(y.all_reports().count(), 3);
+        // With no dates at all, the period that ends last wins; `latest` wins ties.
+        let y: YearlyReport =
+            toml::from_str("[latest]\nperiod = \"2023/24\"\n[[reports]]\nperiod = \"2024/25\"\n")
+                .unwrap();
+        assert_eq!(
+            y.most_recent()
+                .unwrap()
+                .period
+                .as_ref()
+                .unwrap()
+                .to_string(),
+            "2024/25"
+        );
+        let y: YearlyReport =
+            toml::from_str("[latest]\nperiod = \"2023/24\"\n[[reports]]\nperiod = \"2023/24\"\n")
+                .unwrap();
+        assert!(std::ptr::eq(
+            y.most_recent().unwrap(),
+            y.latest.as_ref().unwrap()
+        ));
+    }
+
+    #[test]
+    fn a_year_is_a_date() {
+        let v: Version = toml::from_str("version = \"1\"\ndate = 2024").unwrap();
+        let date = v.date.unwrap();
+        assert_eq!(date.to_string(), "2024");
+        assert_eq!(date.latest().to_string(), "2024-12-31");
+        assert!(toml::from_str::<Version>("version = \"1\"\ndate = 20240927").is_err());
+        assert!(toml::from_str::<Version>("version = \"1\"\ndate = \"2024\"").is_ok());
+    }
 }

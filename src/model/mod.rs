@@ -69,6 +69,7 @@ pub const NOT_PROSE: &[&str] = &[
     "operational_groups",
     "organisation",
     "panel",
+    "part_of",
     "partners",
     "partnership",
     "provider",
@@ -76,8 +77,10 @@ pub const NOT_PROSE: &[&str] = &[
     "role",
     "scrutineer",
     "strategic_groups",
+    "vice_chair",
     // closed vocabularies
     "contents",
+    "document",
     "edition",
     "guidance_edition",
     "kind",
@@ -89,10 +92,12 @@ pub const NOT_PROSE: &[&str] = &[
     "amount",
     "date",
     "financial_year",
+    "from",
     "period",
     "published",
     "stated_percent",
     "stated_total",
+    "to",
     "updated",
     // web addresses
     "url",
@@ -193,7 +198,7 @@ pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Box<Diagnost
 /// A fix hint for a value the model's own types refused.
 fn value_help(message: &str) -> &'static str {
     if message.contains("not a date") || message.contains("time of day") {
-        "write a real date like 2024-09-27, or \"2025-09\" when only the month is known"
+        "write a real date like 2024-09-27, \"2025-09\" when only the month is known, or 2024 when only the year is"
     } else if message.contains("financial year") {
         "write financial years like \"2025/26\""
     } else if message.contains("amount")

@@ -146,6 +146,9 @@ pub fn for_each_reference<'a>(
         .areas
         .iter()
         .for_each(|a| one(Some(a), ORG, "partnership.areas"));
+    for organisation in &doc.organisations {
+        one(organisation.part_of.as_ref(), ORG, "organisations.part_of");
+    }
     for role in &doc.roles {
         one(role.organisation.as_ref(), ORG, "roles.organisation");
     }
@@ -158,7 +161,16 @@ pub fn for_each_reference<'a>(
             .for_each(|d| one(Some(d), ROLE, "partners.delegates"));
     }
     if let Some(chair) = &doc.chair {
-        one(Some(&chair.role), ROLE, "chair.role");
+        chair
+            .role
+            .ids()
+            .iter()
+            .for_each(|r| one(Some(r), ROLE, "chair.role"));
+        chair
+            .vice_chair
+            .iter()
+            .flat_map(|v| v.ids())
+            .for_each(|r| one(Some(r), ROLE, "chair.vice_chair"));
     }
     if let Some(s) = &doc.independent_scrutiny {
         one(
@@ -196,6 +208,7 @@ pub fn for_each_reference<'a>(
         (&doc.early_years, "early_years.groups"),
         (&doc.residential_homes, "residential_homes.groups"),
         (&doc.young_carers, "young_carers.groups"),
+        (&doc.looked_after_children, "looked_after_children.groups"),
         (&doc.voice, "voice.groups"),
         (&doc.working_together, "working_together.groups"),
         (&doc.audits, "audits.groups"),
@@ -265,7 +278,16 @@ pub fn for_each_reference<'a>(
     }
     for group in &doc.groups {
         one(group.partnership.as_ref(), ORG, "groups.partnership");
-        one(group.chair.as_ref(), ROLE, "groups.chair");
+        group
+            .chair
+            .iter()
+            .flat_map(|c| c.ids())
+            .for_each(|r| one(Some(r), ROLE, "groups.chair"));
+        group
+            .vice_chair
+            .iter()
+            .flat_map(|c| c.ids())
+            .for_each(|r| one(Some(r), ROLE, "groups.vice_chair"));
         one(group.reports_to.as_ref(), GROUP, "groups.reports_to");
         group
             .members

@@ -495,12 +495,15 @@ impl FromStr for Day {
             Date::Month { .. } => Err(format!(
                 "`{s}` is a month; a full date YYYY-MM-DD is needed"
             )),
+            Date::Year(_) => Err(format!("`{s}` is a year; a full date YYYY-MM-DD is needed")),
         }
     }
 }
 
-/// A date as a document states it: a day (`2024-09-27`), or only a month (`"2025-09"`)
-/// when the document says no more ("updated September 2025").
+/// A date as a document states it: a day (`2024-09-27`), only a month (`"2025-09"`) when the
+/// document says no more ("updated September 2025"), or only a year (`2024`) when it gives
+/// just the year ("the 2024 arrangements"). A month or a year is a range of days: see
+/// [`Date::earliest`] and [`Date::latest`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Date {
     /// A full date.
@@ -512,10 +515,15 @@ pub enum Date {
         /// The month, 1–12.
         month: u8,
     },
+    /// A year, when the document gives neither month nor day.
+    Year(i32),
 }
 
 /// The pattern dates must match once a TOML date has been turned into text.
-pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$";
+pub const DATE_PATTERN: &str = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
+
+/// The earliest and latest year a year-only date may be (four digits, as in the pattern).
+const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1000..=9999;
 
 impl Date {
     /// The first day the date can mean.
@@ -525,6 +533,11 @@ impl Date {
             Date::Month { year, month } => Day {
                 year,
                 month,
+                day: 1,
+            },
+            Date::Year(year) => Day {
+                year,
+                month: 1,
                 day: 1,
             },
         }
@@ -539,6 +552,22 @@ impl Date {
                 month,
                 day: days_in_month(year, month).unwrap_or(28),
             },
+            Date::Year(year) => Day {
+                year,
+                month: 12,
+                day: 31,
+            },
+        }
+    }
+
+    /// A year-only date from a TOML integer, if it has four digits.
+    fn from_year(year: i64) -> Result<Date, String> {
+        if YEAR_RANGE.contains(&year) {
+            Ok(Date::Year(year as i32))
+        } else {
+            Err(format!(
+                "`{year}` is not a date: a year has four digits, e.g. 2024"
+            ))
         }
     }
 }
@@ -548,6 +577,7 @@ impl fmt::Display for Date {
         match self {
             Date::Day(d) => d.fmt(f),
             Date::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Date::Year(year) => write!(f, "{year:04}"),
         }
     }
 }
@@ -557,7 +587,7 @@ impl FromStr for Date {
     fn from_str(s: &str) -> Result<Date, String> {
         let bad = || {
             format!(
-                "`{s}` is not a date: write YYYY-MM-DD (e.g. 2024-09-27), or \"YYYY-MM\" for a month"
+                "`{s}` is not a date: write YYYY-MM-DD (e.g. 2024-09-27), \"YYYY-MM\" for a month or YYYY for a year"
             )
         };
         let parts: Vec<&str> = s.split('-').collect();
@@ -567,6 +597,7 @@ impl FromStr for Date {
                 .flatten()
         };
         match parts.as_slice() {
+            [y] => Ok(Date::Year(num(y, 4).ok_or_else(bad)? as i32)),
             [y, m] => {
                 let (year, month) = (
                     num(y, 4).ok_or_else(bad)? as i32,
@@ -595,10 +626,18 @@ impl<'de> Deserialize<'de> for Date {
         impl<'de> Visitor<'de> for V {
             type Value = Date;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date such as 2024-09-27, or a month such as \"2025-09\"")
+                f.write_str(
+                    "a date such as 2024-09-27, a month such as \"2025-09\" or a year such as 2024",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
                 v.parse().map_err(E::custom)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
+                Date::from_year(v).map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
+                Date::from_year(i64::try_from(v).unwrap_or(i64::MAX)).map_err(E::custom)
             }
             // TOML dates arrive as toml's private datetime map: let toml read it.
             fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Date, A::Error> {
@@ -630,10 +669,12 @@ impl JsonSchema for Date {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A date: a TOML date such as 2024-09-27, or a string \"YYYY-MM\" when the document gives only the month.",
-            "type": "string",
+            "description": "A date: a TOML date such as 2024-09-27, a string \"YYYY-MM\" when the document gives only the month, or a year such as 2024 when it gives only the year (a month or a year stands for all its days).",
+            "type": ["string", "integer"],
             "pattern": DATE_PATTERN,
-            "examples": ["2024-09-27", "2025-09"],
+            "minimum": *YEAR_RANGE.start(),
+            "maximum": *YEAR_RANGE.end(),
+            "examples": ["2024-09-27", "2025-09", 2024],
         })
     }
 }
@@ -796,6 +837,12 @@ mod tests {
         assert!("2025-02-30".parse::<Date>().is_err());
         assert!("2024-02-29".parse::<Date>().is_ok());
         assert!("2024-13".parse::<Date>().is_err());
+        let year = "2024".parse::<Date>().unwrap();
+        assert_eq!(year.to_string(), "2024");
+        assert_eq!(year.earliest().to_string(), "2024-01-01");
+        assert_eq!(year.latest().to_string(), "2024-12-31");
+        assert!(Date::from_year(24).is_err());
+        assert!("24".parse::<Date>().is_err());
         assert!("27/09/2024".parse::<Date>().is_err());
         let d = Day::new(2024, 2, 28).unwrap();
         assert_eq!(d.plus_days(1).to_string(), "2024-02-29");

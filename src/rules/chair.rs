@@ -99,19 +99,23 @@ role = "dcs"
         let Some(chair) = &cx.model.doc.chair else {
             return;
         };
-        let is_dsp = cx
-            .model
-            .doc
-            .partners
-            .iter()
-            .any(|p| p.delegates.iter().any(|d| d.get() == chair.role.get()));
-        if !is_dsp {
+        // Joint chairs: each of them is judged.
+        for role_id in chair.role.ids() {
+            let is_dsp = cx
+                .model
+                .doc
+                .partners
+                .iter()
+                .any(|p| p.delegates.iter().any(|d| d.get() == role_id.get()));
+            if is_dsp {
+                continue;
+            }
             let title = cx
                 .model
-                .role(&chair.role)
-                .map_or(chair.role.to_string(), |r| r.title.to_string());
+                .role(role_id)
+                .map_or(role_id.to_string(), |r| r.title.to_string());
             out.push(
-                finding(meta, chair.role.span(), format!("the partnership chair (\"{title}\") is not one of the delegated safeguarding partners"))
+                finding(meta, role_id.span(), format!("the partnership chair (\"{title}\") is not one of the delegated safeguarding partners"))
                     .with_label("chair")
                     .with_help("appoint one of the partners' `delegates` as chair, or list this role as a delegate if it is one"),
             );
@@ -177,24 +181,26 @@ scrutineer = "independent-scrutineer"
             .independent_scrutiny
             .as_ref()
             .and_then(|s| s.scrutineer.as_ref());
-        if let Some(s) = scrutineer.filter(|s| s.get() == chair.role.get()) {
-            out.push(
-                finding(meta, chair.role.span(), "the partnership chair is also the independent scrutineer")
-                    .with_label("chair")
-                    .with_secondary(s.span(), "independent scrutineer")
-                    .with_help("appoint one of the delegated safeguarding partners as chair, keeping the scrutineer independent of the chair"),
-            );
-        } else if let Some(role) = cx
-            .model
-            .role(&chair.role)
-            .filter(|r| r.title.to_lowercase().contains("independent chair"))
-        {
-            out.push(
-                finding(meta, chair.role.span(), format!("the partnership is chaired by an \"{}\"", role.title.get()))
-                    .with_label("chair")
-                    .with_secondary(role.title.span(), "title")
-                    .with_help("WT2023 replaces the independent chair with a chair drawn from the delegated safeguarding partners plus separate independent scrutiny"),
-            );
+        for role_id in chair.role.ids() {
+            if let Some(s) = scrutineer.filter(|s| s.get() == role_id.get()) {
+                out.push(
+                    finding(meta, role_id.span(), "the partnership chair is also the independent scrutineer")
+                        .with_label("chair")
+                        .with_secondary(s.span(), "independent scrutineer")
+                        .with_help("appoint one of the delegated safeguarding partners as chair, keeping the scrutineer independent of the chair"),
+                );
+            } else if let Some(role) = cx
+                .model
+                .role(role_id)
+                .filter(|r| r.title.to_lowercase().contains("independent chair"))
+            {
+                out.push(
+                    finding(meta, role_id.span(), format!("the partnership is chaired by an \"{}\"", role.title.get()))
+                        .with_label("chair")
+                        .with_secondary(role.title.span(), "title")
+                        .with_help("WT2023 replaces the independent chair with a chair drawn from the delegated safeguarding partners plus separate independent scrutiny"),
+                );
+            }
         }
     }
 );

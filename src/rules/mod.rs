@@ -27,6 +27,7 @@ mod sections;
 mod signoff;
 pub(crate) mod support;
 mod wording;
+mod wt2026;
 mod yearly_report;
 
 use crate::Day;
@@ -212,6 +213,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(links::RULES);
     rules.extend_from_slice(funding::RULES);
     rules.extend_from_slice(yearly_report::RULES);
+    rules.extend_from_slice(wt2026::RULES);
     rules.extend_from_slice(reviews::RULES);
     rules.extend_from_slice(child_death::RULES);
     rules.extend_from_slice(signoff::RULES);

@@ -263,7 +263,7 @@ plan = "Quarterly scrutiny of the performance framework; two deep-dive audits a 
         let chairs_groups = s.scrutineer.as_ref().is_some_and(|who| {
             doc.groups
                 .iter()
-                .any(|g| g.chair.as_ref().is_some_and(|c| c.get() == who.get()))
+                .any(|g| g.chair.as_ref().is_some_and(|c| c.contains(who.get())))
         });
         if s.plan.is_none() && s.reports_to.is_empty() && !chairs_groups {
             out.push(

@@ -223,23 +223,24 @@ updated = ["2026-06"]
         let Some(update) = p.updated.iter().max_by_key(|u| u.latest()) else {
             return;
         };
-        let signed: Option<(Day, crate::model::Span)> = cx
+        let signed: Option<(Day, crate::model::Span, String)> = cx
             .model
             .doc
             .signatures
             .iter()
             .filter_map(|s| s.date.as_ref())
             .chain(p.agreed.iter())
-            .map(|d| (d.latest(), d.span()))
-            .max_by_key(|(d, _)| *d);
-        let Some((signed_on, span)) = signed else {
+            // The date as written, for the message: a month or a year stays one.
+            .map(|d| (d.latest(), d.span(), d.get().to_string()))
+            .max_by_key(|(d, _, _)| *d);
+        let Some((signed_on, span, signed_as_written)) = signed else {
             return;
         };
         // A month-only update ("June 2026") is covered by a sign-off in that month, and a
         // sign-off shortly before publishing the update (approve, then publish) covers it too.
         if signed_on.plus_days(SIGNOFF_BEFORE_PUBLISHING_DAYS) < update.earliest() {
             out.push(
-                finding(meta, update.span(), format!("the arrangements were updated ({}) after they were last agreed or signed ({signed_on})", update.get()))
+                finding(meta, update.span(), format!("the arrangements were updated ({}) after they were last agreed or signed ({signed_as_written})", update.get()))
                     .with_label("latest update")
                     .with_secondary(span, "latest sign-off")
                     .with_help("have the lead safeguarding partners agree the updated arrangements, and record the date"),

@@ -75,7 +75,7 @@ rule!(
         citation: "Children Act 2004 s.16G(7); WT2023 ch. 2, paras 106–109",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `[yearly_report]` exists and, where `yearly_report.latest.published` is given, that it is no more than 12 months before `--today`. When no latest report is recorded, the file cannot show the duty is met: an info finding says so.",
+        what: "That `[yearly_report]` exists and, where the latest report's `published` is given (the most recent of `yearly_report.latest` and `[[yearly_report.reports]]`), that it is no more than 12 months before `--today`. When no latest report is recorded, the file cannot show the duty is met: an info finding says so.",
         why: "The yearly report is the partners' statutory account of what they have done and how effective the arrangements have been; more than 12 months without one breaches s.16G(7).",
         fails: r#"
 schema_version = 1
@@ -107,7 +107,8 @@ published = 2026-09-30  # within the 12 months before 2026-12-01
             );
             return;
         };
-        let latest = report.latest.as_ref().and_then(|l| l.published.as_ref());
+        // The most recent of `latest` and `reports`.
+        let latest = report.most_recent().and_then(|l| l.published.as_ref());
         let Some(published) = latest else {
             let mut d = finding(meta, report.span(), "the file does not record when the latest yearly report was published, so the 12-month duty cannot be checked")
                 .with_label("no `latest.published`")
@@ -121,7 +122,7 @@ published = 2026-09-30  # within the 12 months before 2026-12-01
             .unwrap_or_else(|| Day::new(date.year() + 1, 2, 28).unwrap_or(date));
         if cx.today > a_year_later {
             out.push(
-                finding(meta, published.span(), format!("the latest yearly report was published on {date}, more than 12 months before {}", cx.today))
+                finding(meta, published.span(), format!("the latest yearly report was published on {}, more than 12 months before {}", published.get(), cx.today))
                     .with_label("latest yearly report")
                     .with_help("publish a yearly report at least once in every 12 months, and record it here"),
             );
@@ -409,7 +410,7 @@ rule!(
         citation: "WT2023 ch. 2, para 109 (\"by the end of September every year\"; guidance, not statute)",
         editions: SINCE_WT2023,
         enabled: true,
-        what: "That `yearly_report.latest.published` is on or before 30 September after the end of the financial year in `yearly_report.latest.period`.",
+        what: "That the latest report's `published` (the most recent of `yearly_report.latest` and `[[yearly_report.reports]]`) is on or before 30 September after the end of the financial year in its `period`.",
         why: "Para 109 asks for the report to be published by the end of September, covering the previous April to March, so that reports are comparable and timely.",
         fails: r#"
 schema_version = 1
@@ -436,7 +437,7 @@ published = 2025-09-30
             .doc
             .yearly_report
             .as_ref()
-            .and_then(|y| y.latest.as_ref());
+            .and_then(|y| y.most_recent());
         let Some(latest) = latest else { return };
         let (Some(period), Some(published)) = (&latest.period, &latest.published) else {
             return;

@@ -249,6 +249,24 @@ fn explain(
             let (message, help) = pattern_message(pattern, text, &field);
             out.push(diag(message).with_label("not valid here").with_help(help));
         }
+        // A whole number where a date is expected is a year: it must have four digits.
+        ValidationErrorKind::Minimum { .. }
+        | ValidationErrorKind::ExclusiveMinimum { .. }
+        | ValidationErrorKind::Maximum { .. }
+        | ValidationErrorKind::ExclusiveMaximum { .. }
+            if owning_schema(root_schema, schema_path)
+                .and_then(|s| s.get("pattern"))
+                .and_then(Value::as_str)
+                == Some(DATE_PATTERN) =>
+        {
+            out.push(
+                diag(format!(
+                    "{field} is {instance}, which is not a date: a whole number is read as a year, and a year has four digits"
+                ))
+                .with_label("expected a date")
+                .with_help(example_help(DATE_PATTERN).unwrap_or_default()),
+            );
+        }
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit } => {
             out.push(
@@ -265,6 +283,19 @@ fn explain(
                     "{field} is {instance}, above the maximum of {limit}"
                 ))
                 .with_label("too large"),
+            );
+        }
+        // One role id or a list of them (joint chairs): say so, in words.
+        ValidationErrorKind::AnyOf { .. }
+            if owning_schema(root_schema, schema_path)
+                .and_then(|s| s.get("description"))
+                .and_then(Value::as_str)
+                .is_some_and(|d| d.starts_with("A role id, or a list")) =>
+        {
+            out.push(
+                diag(format!("{field} should be a role id, or a list of role ids"))
+                    .with_label("not valid here")
+                    .with_help("write a role id such as \"dcs\", or a list of them such as [\"dcs\", \"chief-superintendent\"]"),
             );
         }
         ValidationErrorKind::MinLength { .. } => {
@@ -342,7 +373,7 @@ fn pattern_message(pattern: &str, text: &str, field: &str) -> (String, String) {
 fn example_help(pattern: &str) -> Option<String> {
     Some(
         match pattern {
-            DATE_PATTERN => "write dates like 2024-09-27 (no quotes needed), or \"2025-09\" when only the month is known",
+            DATE_PATTERN => "write dates like 2024-09-27 (no quotes needed), \"2025-09\" when only the month is known, or 2024 when only the year is",
             ID_PATTERN => "write ids like `central-bedfordshire-council`",
             MONEY_PATTERN => "write amounts like \"£137,730.19\" or 137730.19",
             PERCENT_PATTERN => "write percentages like 9.9 or \"9.9%\"",

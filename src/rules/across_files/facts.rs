@@ -12,6 +12,8 @@ pub struct Facts {
     pub partnership_id: Option<String>,
     /// The partnership's name and where it is.
     pub partnership_name: (String, Span),
+    /// The other names the document gives the partnership (`partnership.also_called`).
+    pub partnership_also_called: Vec<String>,
     /// The local authority areas it covers (sorted ids): two files with the same areas are
     /// documents of the same partnership.
     pub areas: Vec<String>,
@@ -27,6 +29,9 @@ pub struct Facts {
     pub lints: Vec<(String, LintSetting)>,
     /// Whether a newer document has replaced it (it then takes no part).
     pub superseded: bool,
+    /// Whether it is a document published beside the arrangements (a web page), not the
+    /// arrangements themselves: it then never displaces the arrangements.
+    pub beside_arrangements: bool,
 }
 
 /// One organisation as a file declares it.
@@ -150,7 +155,8 @@ impl Facts {
                     .partnership
                     .as_ref()
                     .map(|o| (o.get().to_string(), org_name(o.get()))),
-                chair: g.chair.as_ref().and_then(|c| {
+                // Joint chairs: the first named is compared.
+                chair: g.chair.as_ref().map(|c| c.first()).and_then(|c| {
                     let role = model.role(c.get())?;
                     let role_id = c.get();
                     let capacity = if doc
@@ -200,6 +206,7 @@ impl Facts {
         Facts {
             partnership_id: p.id.as_ref().map(|i| i.get().to_string()),
             partnership_name: (p.name.to_string(), p.name.span()),
+            partnership_also_called: p.also_called.iter().map(|a| a.to_string()).collect(),
             areas,
             date: crate::rules::support::dates::document_date(doc),
             organisations,
@@ -211,6 +218,10 @@ impl Facts {
                 .map(|(k, v)| (k.to_string(), v.get().clone()))
                 .collect(),
             superseded: p.superseded_by.is_some(),
+            beside_arrangements: p
+                .document
+                .as_ref()
+                .is_some_and(|d| *d.get() != crate::model::DocumentKind::Arrangements),
         }
     }
 }

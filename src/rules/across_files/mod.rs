@@ -199,6 +199,25 @@ mod tests {
     }
 
     #[test]
+    fn a_partnership_is_found_by_its_other_names() {
+        let own = facts(&format!(
+            "{}also_called = [\"ESCP\"]\n",
+            HEAD.replace("NAME", "Example Safeguarding Children Partnership")
+        ));
+        let other = facts(&doc("B", "b", ""));
+        let set = DocumentSet::new(vec![("a.toml", &own), ("b.toml", &other)]);
+        assert_eq!(set.owner_file("unknown-id", Some("ESCP")), Some(0));
+        assert_eq!(
+            set.owner_file(
+                "unknown-id",
+                Some("Example Safeguarding Children Partnership")
+            ),
+            Some(0)
+        );
+        assert_eq!(set.owner_file("unknown-id", Some("Nowhere")), None);
+    }
+
+    #[test]
     fn only_the_latest_document_of_a_partnership_takes_part() {
         let old = facts(&format!(
             "{}published = 2018-09-01\n",
@@ -218,5 +237,22 @@ mod tests {
         ));
         let files = [("marked.toml", &marked), ("new.toml", &new)];
         assert_eq!(latest_per_partnership(&files), vec![1]);
+        // A web page beside the arrangements never displaces them, even when it is later (or
+        // undated and later in path order); alone, it takes part.
+        let page = facts(&format!(
+            "{}published = 2026-01-01\ndocument = \"web_page\"\n",
+            doc("A Partnership", "a", "")
+        ));
+        let undated_page = facts(&format!(
+            "{}document = \"web_page\"\n",
+            doc("A Partnership", "a", "")
+        ));
+        let undated = facts(&doc("A Partnership", "a", ""));
+        let files = [("new.toml", &new), ("z-page.toml", &page)];
+        assert_eq!(latest_per_partnership(&files), vec![0]);
+        let files = [("a.toml", &undated), ("z-page.toml", &undated_page)];
+        assert_eq!(latest_per_partnership(&files), vec![0]);
+        let files = [("z-page.toml", &page), ("b.toml", &other)];
+        assert_eq!(latest_per_partnership(&files), vec![0, 1]);
     }
 }

@@ -25,6 +25,9 @@ impl<'a> DocumentSet<'a> {
                 by_id.entry(id.as_str()).or_insert(i);
             }
             by_name.entry(normalise(&f.partnership_name.0)).or_insert(i);
+            for other in &f.partnership_also_called {
+                by_name.entry(normalise(other)).or_insert(i);
+            }
         }
         DocumentSet {
             files,
@@ -34,7 +37,7 @@ impl<'a> DocumentSet<'a> {
     }
 
     /// The file holding the partnership's own document: by its declared id, else by the name
-    /// another file gives that partnership.
+    /// another file gives that partnership (its own name or one of its `also_called`).
     pub(super) fn owner_file(&self, id: &str, name: Option<&str>) -> Option<usize> {
         self.by_id
             .get(id)
@@ -55,8 +58,11 @@ pub struct SetFinding {
 }
 
 /// The files that take part: each partnership's latest document only (same areas, or same
-/// partnership id, is the same partnership; a dated document beats an undated one; ties go to
-/// the later path).
+/// partnership id, is the same partnership). The arrangements beat any document published
+/// beside them (a web page: `document = "web_page"`) whatever the dates, because a page beside
+/// the arrangements is not a newer version of them; such a document takes part only when no
+/// arrangements of its partnership are among the files. Between documents of the same kind, a
+/// dated document beats an undated one and the later date wins; ties go to the later path.
 pub fn latest_per_partnership<'a>(files: &[(&'a str, &'a Facts)]) -> Vec<usize> {
     let key = |f: &Facts| -> String {
         if let Some(id) = &f.partnership_id {
@@ -67,11 +73,12 @@ pub fn latest_per_partnership<'a>(files: &[(&'a str, &'a Facts)]) -> Vec<usize> 
         }
         format!("name:{}", normalise(&f.partnership_name.0))
     };
+    let rank = |f: &Facts| (!f.beside_arrangements, f.date);
     let mut latest: BTreeMap<String, usize> = BTreeMap::new();
     for (i, (_, f)) in files.iter().enumerate().filter(|(_, (_, f))| !f.superseded) {
         let k = key(f);
         match latest.get(&k) {
-            Some(&j) if files[j].1.date > f.date => {}
+            Some(&j) if rank(files[j].1) > rank(f) => {}
             _ => {
                 latest.insert(k, i);
             }
