@@ -116,6 +116,7 @@ fn build() -> Option<Matcher> {
 static MATCHER: LazyLock<Option<Matcher>> = LazyLock::new(build);
 
 /// Whether every pattern of the registries compiles (a test checks it).
+#[cfg(test)]
 pub(crate) fn matcher_builds() -> bool {
     MATCHER.is_some()
 }
