@@ -107,6 +107,10 @@ const STATUTE_IDS: &[&str] = &[
     "information-sharing-duty",
 ];
 
+/// Rules of the issue "Statutory fidelity across England": statements in the text checked
+/// against the statute (no new requirement: they cite sections statute.md quotes).
+const STATUTORY_FIDELITY: &[&str] = &["false-statement-of-law"];
+
 /// Data-quality checks across files that the cross-document issue asks for beside statute.md's
 /// `cross-partnership-consistency` (no new law: they compare what documents say, and cite only
 /// sections statute.md already quotes).
@@ -135,7 +139,11 @@ fn every_statute_requirement_is_a_rule_or_explained() {
     );
     let unknown: Vec<&&str> = catalog
         .iter()
-        .filter(|id| !STATUTE_IDS.contains(id) && !ACROSS_FILES_QUALITY.contains(id))
+        .filter(|id| {
+            !STATUTE_IDS.contains(id)
+                && !ACROSS_FILES_QUALITY.contains(id)
+                && !STATUTORY_FIDELITY.contains(id)
+        })
         .collect();
     assert!(
         unknown.is_empty(),

@@ -268,8 +268,8 @@ struct ClaimPlace {
 }
 
 /// The claims of false_law.toml stated in `t`, judged as at the document's day: in force
-/// (`false_from`, `editions`), with a `near` word in the same sentence, and, for a claim that
-/// was once true or is about education's role, not in narration of history or a negation.
+/// (`false_from`, `editions`), with a `near` word in the same sentence, and not negated or
+/// narrated as history.
 fn claims_in(
     cx: &Context<'_>,
     t: &TextValue,
@@ -293,8 +293,9 @@ fn claims_in(
                 continue;
             }
         }
-        let once_true = c.false_from.is_some() || c.id == EDUCATION_CLAIM;
-        if once_true && negation.is_mention(h.start, h.end) {
+        // A negated or narrated statement ("were required", "replaced the requirement for")
+        // does not state the claim.
+        if negation.is_mention(h.start, h.end) {
             continue;
         }
         if out
@@ -428,6 +429,7 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
         for (t, hits) in cx.model.texts.iter().zip(cx.registry_hits()) {
             if !hits.iter().any(|h| matches!(h.entry, Entry::Obsolete(_)))
                 || is_organisation_name(cx, t)
+                || t.span == cx.model.doc.partnership.name.span()
             {
                 continue;
             }

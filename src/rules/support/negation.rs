@@ -52,7 +52,6 @@ const CUES: &[(&str, Scope)] = &[
     ("prior to", Scope::Forward),
     ("until", Scope::Both),
     ("historically", Scope::Both),
-    ("in the past", Scope::Both),
     // replacement, abolition and transition
     ("replaced", Scope::Both),
     ("replace", Scope::Both),
@@ -88,6 +87,10 @@ const CUES: &[(&str, Scope)] = &[
     ("were required", Scope::Both),
     ("was required", Scope::Both),
     ("required", Scope::Forward),
+    ("established a", Scope::Forward),
+    ("introduced", Scope::Forward),
+    ("formed", Scope::Both),
+    ("would be", Scope::Forward),
     ("had been", Scope::Both),
     ("has had", Scope::Forward),
     ("have had", Scope::Forward),
@@ -96,8 +99,8 @@ const CUES: &[(&str, Scope)] = &[
     ("were replaced by", Scope::Backward),
     ("has been replaced", Scope::Backward),
     ("have been replaced", Scope::Backward),
-    ("will be replaced", Scope::Backward),
-    ("be replaced", Scope::Backward),
+    ("will be replaced", Scope::Both),
+    ("be replaced", Scope::Both),
     ("was abolished", Scope::Backward),
     ("were abolished", Scope::Backward),
     ("amended to", Scope::Backward),
@@ -241,7 +244,9 @@ impl Negation {
         }
         self.cues.iter().any(|c| {
             let in_clause = from <= c.start && c.end <= to;
-            let before = c.end <= start;
+            // A cue that starts before the words and runs into them ("were required to have …"
+            // in a statement that begins at "required") is before them.
+            let before = c.start < start;
             let after = c.start >= end;
             in_clause
                 && match c.scope {

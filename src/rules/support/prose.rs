@@ -148,6 +148,30 @@ pub(crate) fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
     (out, from)
 }
 
+/// The text with each typographic apostrophe (3 bytes) written as "'" (1 byte), and the way
+/// back from an offset in it to the offset in the text.
+fn straight_apostrophes(text: &str) -> (std::borrow::Cow<'_, str>, impl Fn(usize) -> usize) {
+    let curly: Vec<usize> = text.match_indices('\u{2019}').map(|(i, _)| i).collect();
+    let straight = if curly.is_empty() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.replace('\u{2019}', "'"))
+    };
+    // Each apostrophe before an offset in the straight text shortened it by 2 bytes.
+    let back = move |at: usize| {
+        let mut shift = 0;
+        for &c in &curly {
+            if c - shift < at {
+                shift += 2;
+            } else {
+                break;
+            }
+        }
+        at + shift
+    };
+    (straight, back)
+}
+
 /// Every place in `text` where an entry of the registries matches, in order of entry and
 /// place. `exclude` and `not_followed_by` of obsolete.toml are applied here; dates, editions,
 /// `near` and negation are for the rules.
@@ -189,13 +213,16 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
             out.push(Hit { entry, start, end });
         }
     }
-    for i in m.set.matches(text).iter() {
+    // The expressions read the text in its own case, with the typographic apostrophe read as
+    // "'" (the registries' expressions write "children'?s").
+    let (straight, back) = straight_apostrophes(text);
+    for i in m.set.matches(&straight).iter() {
         let (entry, re) = &m.regexes[i];
-        for found in re.find_iter(text) {
+        for found in re.find_iter(&straight) {
             out.push(Hit {
                 entry: *entry,
-                start: found.start(),
-                end: found.end(),
+                start: back(found.start()),
+                end: back(found.end()),
             });
         }
     }
