@@ -214,14 +214,18 @@ fn capped(severity: Severity, max: Option<MaxSeverity>) -> Severity {
     severity.min(cap)
 }
 
-/// Whether the text value is an organisation's own `name`: reported by `obsolete-body` and
-/// `panel-name`, which know the organisation's role, not by the prose rules.
+/// Whether the text value names a declared organisation: its own `name` or `also_called`, or
+/// the document's words for an organisation it lists (`listed_as`). `obsolete-body` and
+/// `panel-name` judge those, knowing the organisation's role; the prose rules do not (one
+/// defect, one finding).
 fn is_organisation_name(cx: &Context<'_>, t: &TextValue) -> bool {
-    cx.model
-        .doc
-        .organisations
-        .iter()
-        .any(|o| o.name.span() == t.span)
+    matches!(t.key.as_str(), "also_called" | "listed_as")
+        || cx
+            .model
+            .doc
+            .organisations
+            .iter()
+            .any(|o| o.name.span() == t.span)
 }
 
 /// The partnership's own name (without a trailing "(…)") and its initials, lower-case: a
