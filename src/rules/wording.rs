@@ -228,6 +228,26 @@ fn is_organisation_name(cx: &Context<'_>, t: &TextValue) -> bool {
             .any(|o| o.name.span() == t.span)
 }
 
+/// The obsolete.toml entries that match a declared organisation's name: `obsolete-body`
+/// reports the organisation, and a mention of it in the text is the same defect.
+fn declared_obsolete(cx: &Context<'_>) -> Vec<usize> {
+    let mut entries: Vec<usize> = cx
+        .model
+        .texts
+        .iter()
+        .zip(cx.registry_hits())
+        .filter(|(t, _)| is_organisation_name(cx, t))
+        .flat_map(|(_, hits)| hits.iter())
+        .filter_map(|h| match h.entry {
+            Entry::Obsolete(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    entries.sort_unstable();
+    entries.dedup();
+    entries
+}
+
 /// The partnership's own name (without a trailing "(…)") and its initials, lower-case: a
 /// partnership that still calls itself a "Safeguarding Children Board" (as some do) is not
 /// naming the abolished LSCB when it names itself.
@@ -281,6 +301,7 @@ fn claims_in(
     negation: &Negation,
 ) -> Vec<ClaimPlace> {
     let r = registries();
+    let declared = declared_obsolete(cx);
     let mut ends: Option<Vec<usize>> = None;
     let mut out: Vec<ClaimPlace> = Vec::new();
     for h in hits {
@@ -296,6 +317,15 @@ fn claims_in(
             if !c.near.iter().any(|n| sentence.contains(n.as_str())) {
                 continue;
             }
+        }
+        // A statement naming a body the document declares (a yearly report "sent to the What
+        // Works Centre", declared as a recipient) is obsolete-body's finding.
+        if hits.iter().any(|o| {
+            matches!(o.entry, Entry::Obsolete(e) if declared.contains(&e))
+                && h.start <= o.start
+                && o.end <= h.end
+        }) {
+            continue;
         }
         // A negated or narrated statement ("were required", "replaced the requirement for")
         // does not state the claim.
@@ -406,7 +436,7 @@ rule!(
         citation: "The source of each entry of the obsolete-names registry (src/rules/data/obsolete.toml), e.g. Children and Social Work Act 2017 s.30 (LSCBs abolished); Health and Care Act 2022 (CCGs abolished, ICB titles); WT2023 ch. 2, para 62 (no independent chair). Each finding cites its own.",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Every text value (except an organisation's own `name`, which `obsolete-body` judges) for every entry of the obsolete-names registry: bodies (any \"… Clinical Commissioning Group\" and CCG(s), Local Safeguarding Children Boards and \"… Safeguarding Children('s) Board\" with initials such as LSCB or BSCB, the National Probation Service and Community Rehabilitation Companies, Public Health England, What Works for Children's Social Care, the Early Intervention Foundation, the ICBs that ended on 1 April 2026), titles (\"Accountable Officer\", \"Designate\", an \"Independent Chair\" alongside independent scrutiny under WT2023) and terms (serious case reviews, the NHS Commissioning Board), with the typographic apostrophe read as a straight one. An entry counts only once it had ended on the day the document is judged as at (a 2018 record rightly names its Board), and only under the editions it lists. A name in negation or narrated history (\"the former LSCB\", \"the LSCB was replaced by …\", \"replaced the CCG\", \"before 2019\", a quoted old title) is a mention, not a use, and does not count; nor does the partnership's own name or initials. One finding per entry per text value, its further places labelled; a warning, or advice where the registry caps it (`max_severity`); prose never gives an error.",
+        what: "Every text value (except the names of declared organisations, which `obsolete-body` judges, as it judges every mention of a body the document declares) for every entry of the obsolete-names registry: bodies (any \"… Clinical Commissioning Group\" and CCG(s), Local Safeguarding Children Boards and \"… Safeguarding Children('s) Board\" with initials such as LSCB or BSCB, the National Probation Service and Community Rehabilitation Companies, Public Health England, What Works for Children's Social Care, the Early Intervention Foundation, the ICBs that ended on 1 April 2026), titles (\"Accountable Officer\", \"Designate\", an \"Independent Chair\" alongside independent scrutiny under WT2023) and terms (serious case reviews, the NHS Commissioning Board), with the typographic apostrophe read as a straight one. An entry counts only once it had ended on the day the document is judged as at (a 2018 record rightly names its Board), and only under the editions it lists. A name in negation or narrated history (\"the former LSCB\", \"the LSCB was replaced by …\", \"replaced the CCG\", \"before 2019\", a quoted old title) is a mention, not a use, and does not count; nor does the partnership's own name or initials. One finding per entry per text value, its further places labelled; a warning, or advice where the registry caps it (`max_severity`); prose never gives an error.",
         why: "LSCBs were replaced by the safeguarding partners' arrangements in 2019, CCGs by ICBs in 2022, serious case reviews by local child safeguarding practice reviews; ICBs have chief executives, not accountable officers; WT2023 removes the need for an independent chair. Presenting them as current misinforms readers about who is responsible and suggests the text was not revised.",
         fails: r#"
 schema_version = 1
@@ -430,6 +460,7 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
         // Para 62 is WT2023's: a document judged under WT2018 may still have an independent chair.
         let has_scrutiny = cx.model.doc.independent_scrutiny.is_some();
         let own = own_names(cx);
+        let declared = declared_obsolete(cx);
         for (t, hits) in cx.model.texts.iter().zip(cx.registry_hits()) {
             if !hits.iter().any(|h| matches!(h.entry, Entry::Obsolete(_)))
                 || is_organisation_name(cx, t)
@@ -450,6 +481,7 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
                     let e = &r.obsolete.entry[i];
                     let needs_scrutiny = e.patterns.iter().any(|p| p == "independent chair");
                     cx.today >= e.ended
+                        && !declared.contains(&i)
                         && edition_applies(cx, &e.editions)
                         && (!needs_scrutiny || has_scrutiny)
                         && !negation.is_mention(start, end)
