@@ -1049,6 +1049,132 @@ mod tests {
         assert!(run_rule(&ObsoleteTitle, "[voice]\ndescription = \"The Safeguarding Children Partnership writes to schools.\"\n").1.is_empty());
     }
 
+    /// Every obsolete.toml entry, judged by its own end date and severity cap, once per value,
+    /// with history and negation left alone.
+    #[test]
+    fn obsolete_names_from_the_registry() {
+        let voice = |text: &str| format!("[voice]\ndescription = \"{text}\"\n");
+        let (text, found) = run_rule(
+            &ObsoleteTitle,
+            &voice("Dorset Clinical Commissioning Group and the CCGs; the CCG again."),
+        );
+        assert_eq!(
+            found.len(),
+            1,
+            "one finding per entry per value: {found:#?}"
+        );
+        assert_eq!(spans(&text, &found), ["Clinical Commissioning Group"]);
+        assert_eq!(found[0].labels.len(), 2, "two more places: {found:#?}");
+        assert!(
+            found[0]
+                .citation
+                .as_deref()
+                .unwrap_or("")
+                .contains("Health and Care Act 2022")
+        );
+        assert_eq!(found[0].severity, Severity::Warning);
+        // Capped at info by the registry.
+        let (_, found) = run_rule(&ObsoleteTitle, &voice("the NHS Commissioning Board"));
+        assert_eq!(found[0].severity, Severity::Info);
+        // History, negation and quotation are mentions.
+        for text in [
+            "The partnership replaced the Local Safeguarding Children Board in 2019.",
+            "The CCG was replaced by the ICB on 1 July 2022.",
+            "Formerly the ‘Safeguarding Children’s Board’, we are now a partnership.",
+            "We no longer carry out serious case reviews.",
+        ] {
+            let (_, found) = run_rule(&ObsoleteTitle, &voice(text));
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+        // Initials of the family, and the typographic apostrophe.
+        let (text, found) = run_rule(
+            &ObsoleteTitle,
+            &voice("The BSCB procedures and the Safeguarding Children’s Board apply."),
+        );
+        assert_eq!(spans(&text, &found), ["BSCB"]);
+        assert_eq!(found[0].labels.len(), 1);
+        // A declared organisation's name is obsolete-body's.
+        let org = "[[organisations]]\nid = \"ccg\"\nname = \"Dorset Clinical Commissioning Group\"\nkind = \"clinical_commissioning_group\"\n";
+        assert!(run_rule(&ObsoleteTitle, org).1.is_empty());
+    }
+
+    #[test]
+    fn false_statements_of_law() {
+        let voice = |text: &str| format!("[voice]\ndescription = \"{text}\"\n");
+        let (text, found) = run_rule(
+            &FalseStatementOfLaw,
+            &voice(
+                "The safeguarding partners' duty under section 16E applies in England and Wales.",
+            ),
+        );
+        assert_eq!(spans(&text, &found), ["England and Wales"]);
+        assert_eq!(
+            found[0].severity,
+            Severity::Error,
+            "a confirmed statement of statute"
+        );
+        // Without a context word in the sentence, "England and Wales" is not the claim.
+        assert!(
+            run_rule(
+                &FalseStatementOfLaw,
+                &voice("Probation in England and Wales.")
+            )
+            .1
+            .is_empty()
+        );
+        let (_, found) = run_rule(
+            &FalseStatementOfLaw,
+            &voice("The Children Act requires an independent chair for the partnership."),
+        );
+        assert_eq!(found[0].severity, Severity::Warning, "guidance: a warning");
+        // Negated or narrated, it is not stated.
+        let (_, found) = run_rule(
+            &FalseStatementOfLaw,
+            &voice("LSCBs were required to have an independent chair."),
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        // The education claim is education-not-statutory-partner's.
+        let fourth = voice("education as the fourth safeguarding partner");
+        assert!(run_rule(&FalseStatementOfLaw, &fourth).1.is_empty());
+        assert_eq!(run_rule(&EducationNotStatutoryPartner, &fourth).1.len(), 1);
+        let not = voice("education is a relevant agency, not a fourth safeguarding partner");
+        assert!(run_rule(&EducationNotStatutoryPartner, &not).1.is_empty());
+    }
+
+    #[test]
+    fn misquoted_titles_from_the_registry() {
+        let voice = |text: &str| format!("[voice]\ndescription = \"{text}\"\n");
+        for (text, quoted) in [
+            ("under the Children’s Act 2004", "Children’s Act 2004"),
+            (
+                "the Health and Social Care Act 2022",
+                "health and social care act 2022",
+            ),
+            (
+                "Working Together to Safeguarding Children",
+                "Working Together to Safeguarding Children",
+            ),
+            (
+                "the Children and Social Care Act, 2017",
+                "Children and Social Care Act, 2017",
+            ),
+        ] {
+            let (source, found) = run_rule(&LegislationTitleCorrect, &voice(text));
+            assert_eq!(found.len(), 1, "{text}: {found:#?}");
+            assert!(
+                spans(&source, &found)[0].eq_ignore_ascii_case(quoted),
+                "{text}: {:?}",
+                spans(&source, &found)
+            );
+        }
+        // Reported by acronym-expansion, not here.
+        assert!(
+            run_rule(&LegislationTitleCorrect, &voice("Lead Strategic Partner"))
+                .1
+                .is_empty()
+        );
+    }
+
     /// Letters whose lower case is longer or shorter ("İ", "ẞ") before the words do not move
     /// the finding: the words are found in the text itself, in any ASCII case.
     #[test]
