@@ -92,6 +92,8 @@ const CUES: &[(&str, Scope)] = &[
     ("formed", Scope::Both),
     ("would be", Scope::Forward),
     ("had been", Scope::Both),
+    ("which had been", Scope::Both),
+    ("are to be", Scope::Both),
     ("has had", Scope::Forward),
     ("have had", Scope::Forward),
     // post-cues: the name comes first
