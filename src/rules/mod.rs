@@ -115,6 +115,9 @@ pub struct Context<'a> {
     pub today: Day,
     /// Where the wording rules' phrases occur, found on first use by one pass over the texts.
     phrases: std::cell::OnceCell<Option<support::phrases::PhraseIndex>>,
+    /// Where the registries' names, misquotations and false statements of law occur in each
+    /// text value, found on first use by one pass over each value.
+    registry_hits: std::cell::OnceCell<Vec<Vec<support::prose::Hit>>>,
 }
 
 impl<'a> Context<'a> {
@@ -124,6 +127,7 @@ impl<'a> Context<'a> {
             model,
             today,
             phrases: std::cell::OnceCell::new(),
+            registry_hits: std::cell::OnceCell::new(),
         }
     }
 
@@ -151,6 +155,18 @@ impl<'a> Context<'a> {
                 ),
             ),
         }
+    }
+
+    /// For each text value of the document (in the order of `model.texts`), every place where
+    /// an entry of obsolete.toml, titles.toml's `[[misquote]]` or false_law.toml matches.
+    pub(crate) fn registry_hits(&self) -> &[Vec<support::prose::Hit>] {
+        self.registry_hits.get_or_init(|| {
+            self.model
+                .texts
+                .iter()
+                .map(|t| support::prose::hits(&t.text))
+                .collect()
+        })
     }
 
     /// Every occurrence of a phrase (written in lower-case ASCII) in the document's text

@@ -4,8 +4,11 @@
 
 use std::collections::HashSet;
 
+use super::data::{Claim, MaxSeverity, registries};
 use super::support::names::is_short_form;
+use super::support::negation::{Negation, sentence_around, sentence_ends};
 use super::support::phrases::find_all;
+use super::support::prose::{Entry, Hit};
 use super::{ALL_EDITIONS, Context, Level, RuleMeta, SINCE_WT2023, finding, rule};
 use crate::diag::Severity;
 use crate::model::{Span, TextValue};
@@ -185,25 +188,263 @@ agreed_by = "The Lead Safeguarding Partners (LSPs)"
     }
 );
 
+/// The registry id of a guidance edition, as `editions` lists in the data files name them.
+fn edition_id(e: crate::model::Edition) -> &'static str {
+    match e {
+        crate::model::Edition::Wt2018 => "wt2018",
+        crate::model::Edition::Wt2023 => "wt2023",
+        crate::model::Edition::Wt2026 => "wt2026",
+    }
+}
+
+/// Whether an entry limited to `editions` (none: every edition) applies to the edition the
+/// document is judged by.
+fn edition_applies(cx: &Context<'_>, editions: &[String]) -> bool {
+    let judged = edition_id(super::edition_judged_by(cx.model, cx.today));
+    editions.is_empty() || editions.iter().any(|e| e == judged)
+}
+
+/// The most severe a finding may be under an entry's `max_severity`.
+fn capped(severity: Severity, max: Option<MaxSeverity>) -> Severity {
+    let cap = match max {
+        Some(MaxSeverity::Info) => Severity::Info,
+        Some(MaxSeverity::Warning) => Severity::Warning,
+        None => Severity::Error,
+    };
+    severity.min(cap)
+}
+
+/// Whether the text value names a declared organisation: its own `name` or `also_called`, or
+/// the document's words for an organisation it lists (`listed_as`). `obsolete-body` and
+/// `panel-name` judge those, knowing the organisation's role; the prose rules do not (one
+/// defect, one finding).
+fn is_organisation_name(cx: &Context<'_>, t: &TextValue) -> bool {
+    matches!(t.key.as_str(), "also_called" | "listed_as")
+        || cx
+            .model
+            .doc
+            .organisations
+            .iter()
+            .any(|o| o.name.span() == t.span)
+}
+
+/// The obsolete.toml entries that match a declared organisation's name: `obsolete-body`
+/// reports the organisation, and a mention of it in the text is the same defect.
+fn declared_obsolete(cx: &Context<'_>) -> Vec<usize> {
+    let mut entries: Vec<usize> = cx
+        .model
+        .texts
+        .iter()
+        .zip(cx.registry_hits())
+        .filter(|(t, _)| is_organisation_name(cx, t))
+        .flat_map(|(_, hits)| hits.iter())
+        .filter_map(|h| match h.entry {
+            Entry::Obsolete(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    entries.sort_unstable();
+    entries.dedup();
+    entries
+}
+
+/// The partnership's own name (without a trailing "(…)") and its initials, lower-case: a
+/// partnership that still calls itself a "Safeguarding Children Board" (as some do) is not
+/// naming the abolished LSCB when it names itself.
+fn own_names(cx: &Context<'_>) -> (String, Vec<String>) {
+    let name = cx.model.doc.partnership.name.get().as_str();
+    let (core, bracket) = match name.split_once(" (") {
+        Some((core, rest)) => (core, rest.strip_suffix(')')),
+        None => (name, None),
+    };
+    let initials: String = core
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect();
+    let mut short = vec![initials.to_ascii_lowercase()];
+    short.extend(bracket.map(str::to_ascii_lowercase));
+    (super::support::prose::normalise(core).0.split_off(1), short)
+}
+
+/// Whether `start..end` of `text` lies within the partnership's own name, or is its initials.
+fn within_own_name(text: &str, own: &(String, Vec<String>), start: usize, end: usize) -> bool {
+    let matched = text[start..end].to_ascii_lowercase();
+    let matched = matched.trim_end_matches('s');
+    if own.1.iter().any(|i| i.len() > 1 && i == matched) {
+        return true;
+    }
+    if own.0.len() < 4 {
+        return false;
+    }
+    let (norm, from) = super::support::prose::normalise(text);
+    norm.match_indices(own.0.as_str()).any(|(at, m)| {
+        let (s, e) = (from[at].0, from[at + m.len() - 1].1);
+        s <= start && end <= e
+    })
+}
+
+/// A false statement of law found in a text value: the claim and where it is stated.
+struct ClaimPlace {
+    claim: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The claims of false_law.toml stated in `t`, judged as at the document's day: in force
+/// (`false_from`, `editions`), with a `near` word in the same sentence, and not negated or
+/// narrated as history.
+fn claims_in(
+    cx: &Context<'_>,
+    t: &TextValue,
+    hits: &[Hit],
+    negation: &Negation,
+) -> Vec<ClaimPlace> {
+    let r = registries();
+    let declared = declared_obsolete(cx);
+    let mut ends: Option<Vec<usize>> = None;
+    let mut out: Vec<ClaimPlace> = Vec::new();
+    for h in hits {
+        let Entry::Claim(i) = h.entry else { continue };
+        let c = &r.false_law[i];
+        if c.false_from.is_some_and(|from| cx.today < from) || !edition_applies(cx, &c.editions) {
+            continue;
+        }
+        if !c.near.is_empty() {
+            let ends = ends.get_or_insert_with(|| sentence_ends(&t.text));
+            let (s, e) = sentence_around(&t.text, ends, h.start);
+            let sentence = super::support::prose::normalise(&t.text[s..e.max(h.end)]).0;
+            if !c.near.iter().any(|n| sentence.contains(n.as_str())) {
+                continue;
+            }
+        }
+        // A statement naming a body the document declares (a yearly report "sent to the What
+        // Works Centre", declared as a recipient) is obsolete-body's finding.
+        if hits.iter().any(|o| {
+            matches!(o.entry, Entry::Obsolete(e) if declared.contains(&e))
+                && h.start <= o.start
+                && o.end <= h.end
+        }) {
+            continue;
+        }
+        // A negated or narrated statement ("were required", "replaced the requirement for")
+        // does not state the claim.
+        if negation.is_mention(h.start, h.end) {
+            continue;
+        }
+        if out
+            .iter()
+            .any(|p| p.claim == i && p.start < h.end && h.start < p.end)
+        {
+            continue;
+        }
+        out.push(ClaimPlace {
+            claim: i,
+            start: h.start,
+            end: h.end,
+        });
+    }
+    out
+}
+
+/// The claim `education-not-statutory-partner` reports (all others are
+/// `false-statement-of-law`'s).
+const EDUCATION_CLAIM: &str = "education-fourth-statutory-partner";
+
+/// The severity of a finding on a false statement of law: an error only for a statement of
+/// statute whose correction rests on the primary text (`confirmed`), otherwise a warning, or
+/// advice where the registry says so.
+fn claim_severity(c: &Claim) -> Severity {
+    let base = if c.confirmed && c.basis == "statute" {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    capped(base, c.max_severity)
+}
+
+/// Reports each claim once per text value: the first place, with the others as labels.
+fn report_claims(
+    meta: &RuleMeta,
+    cx: &Context<'_>,
+    out: &mut Vec<crate::diag::Diagnostic>,
+    education: bool,
+) {
+    let r = registries();
+    for (t, hits) in cx.model.texts.iter().zip(cx.registry_hits()) {
+        if !hits.iter().any(|h| matches!(h.entry, Entry::Claim(_))) {
+            continue;
+        }
+        let negation = Negation::of(&t.text);
+        let places = claims_in(cx, t, hits, &negation);
+        let mut done: Vec<usize> = Vec::new();
+        for p in &places {
+            let c = &r.false_law[p.claim];
+            if (c.id == EDUCATION_CLAIM) != education || done.contains(&p.claim) {
+                continue;
+            }
+            done.push(p.claim);
+            let stated = &t.text[p.start..p.end];
+            let severity = if education {
+                meta.default_severity
+            } else {
+                claim_severity(c)
+            };
+            let mut d = finding(
+                meta,
+                inner_span(t, p.start, p.end - p.start),
+                format!("`{}` says \"{stated}\": {}", t.key, lower_first(&c.claim)),
+            )
+            .with_label("false statement of law")
+            .with_help(c.truth.clone())
+            .with_citation(c.source.clone())
+            .with_severity(severity);
+            for again in places
+                .iter()
+                .filter(|o| o.claim == p.claim && o.start != p.start)
+            {
+                d = d.with_secondary(
+                    inner_span(t, again.start, again.end - again.start),
+                    "stated again",
+                );
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// The claim in words, as the end of a sentence: "the claim is false: …".
+fn lower_first(claim: &str) -> String {
+    format!("this states that {}", {
+        let mut c = claim.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    })
+    .trim_end_matches('.')
+    .to_owned()
+        + ", which is not the law"
+}
+
 rule!(
     ObsoleteTitle,
     RuleMeta {
         id: "obsolete-title",
         level: Level::Quality,
         default_severity: Severity::Warning,
-        summary: "The text does not use titles that belong to abolished bodies or replaced arrangements.",
-        citation: "Children and Social Work Act 2017 s.30 (LSCBs abolished); Health and Care Act 2022 and WT2023 ch. 2, para 48 (ICB titles); WT2023 ch. 2, para 62 (no independent chair). Each finding cites its own.",
+        summary: "The text does not present bodies, titles or terms that no longer exist as current.",
+        citation: "The source of each entry of the obsolete-names registry (src/rules/data/obsolete.toml), e.g. Children and Social Work Act 2017 s.30 (LSCBs abolished); Health and Care Act 2022 (CCGs abolished, ICB titles); WT2023 ch. 2, para 62 (no independent chair). Each finding cites its own.",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Every text value for \"Local Safeguarding Children Board\", \"Safeguarding Children Board\" or \"Safeguarding Children's Board\" (with a straight apostrophe; not \"… Boards in Schools\"), \"Accountable Officer\" (a CCG title), the word \"Designate\" (as in \"CEO Designate\"; not \"designated\"), and \"Independent Chair\" where the arrangements have an `[independent_scrutiny]` section.",
-        why: "LSCBs were replaced by the safeguarding partners' arrangements in 2019; ICBs have chief executives, not accountable officers; WT2023 removes the need for an independent chair. Old titles suggest the text was not revised.",
+        what: "Every text value (except the names of declared organisations, which `obsolete-body` judges, as it judges every mention of a body the document declares) for every entry of the obsolete-names registry: bodies (any \"… Clinical Commissioning Group\" and CCG(s), Local Safeguarding Children Boards and \"… Safeguarding Children('s) Board\" with initials such as LSCB or BSCB, the National Probation Service and Community Rehabilitation Companies, Public Health England, What Works for Children's Social Care, the Early Intervention Foundation, the ICBs that ended on 1 April 2026), titles (\"Accountable Officer\", \"Designate\", an \"Independent Chair\" alongside independent scrutiny under WT2023) and terms (serious case reviews, the NHS Commissioning Board), with the typographic apostrophe read as a straight one. An entry counts only once it had ended on the day the document is judged as at (a 2018 record rightly names its Board), and only under the editions it lists. A name in negation or narrated history (\"the former LSCB\", \"the LSCB was replaced by …\", \"replaced the CCG\", \"before 2019\", a quoted old title) is a mention, not a use, and does not count; nor does the partnership's own name or initials. One finding per entry per text value, its further places labelled; a warning, or advice where the registry caps it (`max_severity`); prose never gives an error.",
+        why: "LSCBs were replaced by the safeguarding partners' arrangements in 2019, CCGs by ICBs in 2022, serious case reviews by local child safeguarding practice reviews; ICBs have chief executives, not accountable officers; WT2023 removes the need for an independent chair. Presenting them as current misinforms readers about who is responsible and suggests the text was not revised.",
         fails: r#"
 schema_version = 1
 [partnership]
 name = "Example Safeguarding Children Partnership"
 
 [dispute_resolution]
-description = "If the Safeguarding Children's Board receives any complaints …"
+description = "If the Safeguarding Children’s Board receives any complaints …"
 "#,
         passes: r#"
 schema_version = 1
@@ -211,105 +452,88 @@ schema_version = 1
 name = "Example Safeguarding Children Partnership"
 
 [dispute_resolution]
-description = "If the Safeguarding Children Partnership receives any complaints …"
+description = "If the partnership, which replaced the Safeguarding Children’s Board in 2019, receives any complaints …"
 "#,
     },
     |meta, cx, out| {
+        let r = registries();
         // Para 62 is WT2023's: a document judged under WT2018 may still have an independent chair.
-        let has_scrutiny = cx.model.doc.independent_scrutiny.is_some()
-            && super::edition_judged_by(cx.model, cx.today) >= crate::model::Edition::Wt2023;
-        const LSCB: &str =
-            "Children and Social Work Act 2017 s.30 (Local Safeguarding Children Boards abolished)";
-        const ICB: &str = "Health and Care Act 2022 (integrated care boards established and clinical commissioning groups abolished on 1 July 2022, SI 2022/634); WT2023 ch. 2, para 48 (\"Chief Executives of the ICBs\")";
-        const CHAIR: &str = "WT2023 ch. 2, para 62 (no need for an independent chair)";
-        // A title is out of date only once the body or post it belongs to had gone, judged as at
-        // the document's day: a 2018 record rightly speaks of its Safeguarding Children Board.
-        let since = |ended: crate::model::Day| cx.today >= ended;
-        let day = super::registry::day;
-        let lscbs_gone = since(day(2019, 9, 29));
-        let ccgs_gone = since(day(2022, 7, 1));
-        let patterns: [(&str, &str, bool, &str); 6] = [
-            (
-                "local safeguarding children board",
-                "Local Safeguarding Children Boards were abolished in 2019: call it the safeguarding children partnership",
-                lscbs_gone,
-                LSCB,
-            ),
-            (
-                "safeguarding children board",
-                "\"Safeguarding Children Board\" is the name of the abolished LSCBs: call it the safeguarding children partnership",
-                lscbs_gone,
-                LSCB,
-            ),
-            (
-                "safeguarding children's board",
-                "\"Safeguarding Children's Board\" is the name of the abolished LSCBs: call it the safeguarding children partnership",
-                lscbs_gone,
-                LSCB,
-            ),
-            (
-                "accountable officer",
-                "\"Accountable Officer\" is a clinical commissioning group title; ICBs have chief executives",
-                ccgs_gone,
-                ICB,
-            ),
-            (
-                "designate",
-                "a \"designate\" title belongs to a body not yet established",
-                ccgs_gone,
-                ICB,
-            ),
-            (
-                "independent chair",
-                "WT2023 para 62 removes the need for an independent chair alongside independent scrutiny",
-                has_scrutiny,
-                CHAIR,
-            ),
-        ];
-        let mut seen: Vec<Span> = Vec::new();
-        for (needle, why, applies, citation) in patterns {
-            if !applies {
+        let has_scrutiny = cx.model.doc.independent_scrutiny.is_some();
+        let own = own_names(cx);
+        let declared = declared_obsolete(cx);
+        for (t, hits) in cx.model.texts.iter().zip(cx.registry_hits()) {
+            if !hits.iter().any(|h| matches!(h.entry, Entry::Obsolete(_)))
+                || is_organisation_name(cx, t)
+                || t.span == cx.model.doc.partnership.name.span()
+            {
                 continue;
             }
-            for (t, at, span) in occurrences_at(cx, needle) {
-                let after = t.text.get(at + needle.len()..).unwrap_or("");
-                let followed_by = |words: &str| {
-                    after
-                        .get(..words.len())
-                        .is_some_and(|a| a.eq_ignore_ascii_case(words))
-                };
-                // Pupils' "Safeguarding Boards in Schools" are not the abolished LSCBs.
-                if needle.ends_with("board") && followed_by("s in school") {
+            let negation = Negation::of(&t.text);
+            // A false statement of law about the same words is that rule's finding.
+            let claims = claims_in(cx, t, hits, &negation);
+            let mut places: Vec<(usize, usize, usize)> = hits
+                .iter()
+                .filter_map(|h| match h.entry {
+                    Entry::Obsolete(i) => Some((h.start, h.end, i)),
+                    _ => None,
+                })
+                .filter(|&(start, end, i)| {
+                    let e = &r.obsolete.entry[i];
+                    let needs_scrutiny = e.patterns.iter().any(|p| p == "independent chair");
+                    cx.today >= e.ended
+                        && !declared.contains(&i)
+                        && edition_applies(cx, &e.editions)
+                        && (!needs_scrutiny || has_scrutiny)
+                        && !negation.is_mention(start, end)
+                        && !within_own_name(&t.text, &own, start, end)
+                        && !claims.iter().any(|c| {
+                            r.false_law[c.claim].id != EDUCATION_CLAIM
+                                && c.start < end
+                                && start < c.end
+                        })
+                })
+                .collect();
+            // Each place once: the longest match there, of the first entry.
+            places.sort_by_key(|&(start, end, i)| (start, std::cmp::Reverse(end), i));
+            let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+            for p in places {
+                if !kept.iter().any(|k| k.0 < p.1 && p.0 < k.1) {
+                    kept.push(p);
+                }
+            }
+            let mut reported: Vec<usize> = Vec::new();
+            for &(start, end, i) in &kept {
+                if reported.contains(&i) {
                     continue;
                 }
-                if needle == "designate" && followed_by("d") {
-                    continue;
+                reported.push(i);
+                let e = &r.obsolete.entry[i];
+                let named = &t.text[start..end];
+                let mut d = finding(
+                    meta,
+                    inner_span(t, start, end - start),
+                    format!(
+                        "`{}` uses \"{named}\" as if current: {} ended on {} (replaced by {})",
+                        t.key, e.name, e.ended, e.replaced_by
+                    ),
+                )
+                .with_label("out of date")
+                .with_help(e.fix.clone())
+                .with_citation(e.source.text(&r.obsolete.sources))
+                .with_severity(capped(meta.default_severity, e.max_severity));
+                for &(s, en, _) in kept.iter().filter(|k| k.2 == i && k.0 != start) {
+                    d = d.with_secondary(inner_span(t, s, en - s), "again");
                 }
-                if seen
-                    .iter()
-                    .any(|s| s.start <= span.start && span.end <= s.end)
-                {
-                    continue;
-                }
-                seen.push(span.clone());
-                out.push(
-                    finding(
-                        meta,
-                        span.clone(),
-                        format!(
-                            "`{}` uses \"{}\": {why}",
-                            t.key,
-                            matched(t, at, needle.len())
-                        ),
-                    )
-                    .with_label("out-of-date title")
-                    .with_help("use the current name or title")
-                    .with_citation(citation),
-                );
+                out.push(d);
             }
         }
     }
 );
+
+/// Misquotations another rule reports: `acronym-expansion` ("Lead Strategic Partner",
+/// "Designated Safeguarding Partner").
+const MISQUOTES_REPORTED_ELSEWHERE: &[&str] =
+    &["lead strategic partner", "designated safeguarding partner"];
 
 rule!(
     LegislationTitleCorrect,
@@ -317,12 +541,12 @@ rule!(
         id: "legislation-title-correct",
         level: Level::Quality,
         default_severity: Severity::Warning,
-        summary: "The 2018 regulations are cited by their correct title.",
-        citation: "SI 2018/789, The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018",
+        summary: "Acts, regulations and the statutory guidance are cited by their correct titles.",
+        citation: "The source of each misquotation in the titles registry (src/rules/data/titles.toml), e.g. SI 2018/789 reg. 1 (The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018); Health and Care Act 2022; Working Together to Safeguard Children. Each finding cites its own.",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Every text value for \"Relevant Agencies (England)\" or \"Relevant Agency (England) Regulation \" (singular), which misquote The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018.",
-        why: "A misquoted title makes the instrument harder to find and suggests the citation was not checked.",
+        what: "Every text value (except an organisation's own `name`) for every known misquotation of the titles registry: \"Working Together to Safeguarding Children\", \"Children and social Work Act\" or a wrong year for it, \"Children's Act 2004\", \"Health and Social Care Act 2022\", the 2018 Regulations with \"Relevant Agencies\", \"Regulation\" or \"Practice Reviews\", an edition of Working Together of a year there was none, the 2015 edition, a Bill cited after its Royal Assent (judged as at the document's day). A warning, or advice where the registry caps it (`max_severity`); one finding per misquotation per text value. \"Lead Strategic Partner\" and \"Designated Safeguarding Partner\" are `acronym-expansion`'s.",
+        why: "A misquoted title makes the law harder to find and suggests the citation was not checked; a wrong Act (\"Health and Social Care Act 2022\") or a superseded edition points readers at the wrong law.",
         fails: r#"
 schema_version = 1
 [partnership]
@@ -341,19 +565,80 @@ description = "… the Child Safeguarding Practice Review and Relevant Agency (E
 "#,
     },
     |meta, cx, out| {
-        for needle in [
-            "relevant agencies (england)",
-            "relevant agency (england) regulation ",
-        ] {
-            for (t, at, span) in occurrences_at(cx, needle) {
+        let r = registries();
+        for (t, hits) in cx.model.texts.iter().zip(cx.registry_hits()) {
+            if !hits.iter().any(|h| matches!(h.entry, Entry::Misquote(_)))
+                || is_organisation_name(cx, t)
+            {
+                continue;
+            }
+            let mut reported: Vec<usize> = Vec::new();
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            for h in hits {
+                let Entry::Misquote(i) = h.entry else {
+                    continue;
+                };
+                let m = &r.titles.misquote[i];
+                let elsewhere = m
+                    .pattern
+                    .as_deref()
+                    .is_some_and(|p| MISQUOTES_REPORTED_ELSEWHERE.contains(&p));
+                if elsewhere
+                    || m.valid_until.is_some_and(|until| cx.today < until)
+                    || reported.contains(&i)
+                    || taken.iter().any(|&(s, e)| s < h.end && h.start < e)
+                {
+                    continue;
+                }
+                reported.push(i);
+                taken.push((h.start, h.end));
+                let quoted = &t.text[h.start..h.end];
                 out.push(
-                    finding(meta, span.clone(), format!("`{}` cites \"{}\"", t.key, matched(t, at, needle.len())))
-                        .with_label("misquoted title")
-                        .with_help("cite The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018"),
+                    finding(
+                        meta,
+                        inner_span(t, h.start, h.end - h.start),
+                        format!("`{}` cites \"{quoted}\": {}", t.key, m.why),
+                    )
+                    .with_label("misquoted title")
+                    .with_help(format!("cite {}", m.right))
+                    .with_citation(m.source.clone())
+                    .with_severity(capped(meta.default_severity, m.max_severity)),
                 );
             }
         }
     }
+);
+
+rule!(
+    FalseStatementOfLaw,
+    RuleMeta {
+        id: "false-statement-of-law",
+        level: Level::Fact,
+        default_severity: Severity::Error,
+        summary: "The text does not state as law what the law does not say.",
+        citation: "The source of each claim in the false-statements registry (src/rules/data/false_law.toml), e.g. Children Act 2004 s.16E(1) (England only), s.16G(7) (a yearly report at least once in every 12 months, no statutory date), s.16E(3)(b) (an ICB, not a CCG). Each finding cites its own.",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "Every text value for every claim of the false-statements registry: a \"statutory deadline\" of 30 September for the yearly report, the duty or the 2018 Regulations applying in \"England and Wales\", a CCG as a safeguarding partner or the LSCB as the statutory body (after they were abolished), the police as child death review partners, five working days for notifying a serious incident or six months for publishing a review \"by law\", and others. A claim counts only where one of its context words (`near`) is in the same sentence, from the day it became false (`false_from`) and under the editions it lists; a claim that was once true (an LSCB, a CCG) does not count in narrated history or negation. An error only where the claim misstates an Act or regulations and the correction rests on the primary text (`confirmed`); otherwise a warning, or advice where the registry caps it. Education as a \"fourth partner\" is `education-not-statutory-partner`'s.",
+        why: "Arrangements are read by practitioners as a statement of their duties: a statutory deadline that does not exist, a duty said to apply in Wales, or a body named as a statutory partner that the Act does not name misinforms them about the law.",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[relevant_agencies]
+description = "Under section 16E the safeguarding partners' duty applies across England and Wales."
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[relevant_agencies]
+description = "Under section 16E the safeguarding partners' duty applies to each local authority area in England."
+"#,
+    },
+    |meta, cx, out| report_claims(meta, cx, out, false)
 );
 
 rule!(
@@ -363,11 +648,11 @@ rule!(
         level: Level::Info,
         default_severity: Severity::Info,
         summary: "Education is not described as a fourth statutory safeguarding partner.",
-        citation: "Children Act 2004 s.16E(3); Children's Wellbeing and Schools Act 2026 s.2",
+        citation: "Children Act 2004 s.16E(3); WT2023 ch. 2, paras 67, 76-78 and 107; Children's Wellbeing and Schools Act 2026 s.2",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Every text value for \"fourth safeguarding partner\" or \"fourth statutory safeguarding partner\".",
-        why: "The Act names three safeguarding partners. Education settings are relevant agencies (and the 2026 Act, once commenced, makes designated childcare and education agencies a mandatory class of relevant agency), not a fourth partner with the partners' duties.",
+        what: "Every text value for the false-statements registry's claim that education is a (fourth) statutory safeguarding partner: \"fourth safeguarding partner\", \"fourth statutory (safeguarding) partner\", \"4th safeguarding partner\", \"education is/as/becomes a statutory partner\". Not where it is negated or narrated (\"education is not a fourth partner\", \"rather than a fourth safeguarding partner\").",
+        why: "The Act names three safeguarding partners. Education settings are relevant agencies with strategic representation (and the 2026 Act, once commenced, makes designated childcare and education agencies a mandatory class of relevant agency), not a fourth partner with the partners' duties. Advice: the phrase is common shorthand for education's strategic role.",
         fails: r#"
 schema_version = 1
 [partnership]
@@ -382,23 +667,10 @@ schema_version = 1
 name = "Example Safeguarding Children Partnership"
 
 [education]
-description = "… to strengthen education's role as a relevant agency …"
+description = "… to strengthen education's role as a relevant agency, not a fourth safeguarding partner …"
 "#,
     },
-    |meta, cx, out| {
-        for needle in [
-            "fourth safeguarding partner",
-            "fourth statutory safeguarding partner",
-        ] {
-            for (t, _, span) in occurrences_at(cx, needle) {
-                out.push(
-                    finding(meta, span, format!("`{}` calls education a fourth safeguarding partner", t.key))
-                        .with_label("fourth partner")
-                        .with_help("the statutory partners are the local authority, the ICB and the police; describe education as a relevant agency with strategic representation"),
-                );
-            }
-        }
-    }
+    |meta, cx, out| report_claims(meta, cx, out, true)
 );
 
 rule!(
@@ -707,6 +979,7 @@ pub(super) const RULES: &[&'static dyn super::Rule] = &[
     &GroupNameConsistent,
     &ObsoleteTitle,
     &LegislationTitleCorrect,
+    &FalseStatementOfLaw,
     &AcronymExpansion,
     &EducationNotStatutoryPartner,
     &PlaceholderText,
@@ -774,6 +1047,132 @@ mod tests {
         assert_eq!((found.len(), found[0].rule.as_str()), (1, "obsolete-title"));
         assert_eq!(spans(&text, &found), ["Safeguarding Children Board"]);
         assert!(run_rule(&ObsoleteTitle, "[voice]\ndescription = \"The Safeguarding Children Partnership writes to schools.\"\n").1.is_empty());
+    }
+
+    /// Every obsolete.toml entry, judged by its own end date and severity cap, once per value,
+    /// with history and negation left alone.
+    #[test]
+    fn obsolete_names_from_the_registry() {
+        let voice = |text: &str| format!("[voice]\ndescription = \"{text}\"\n");
+        let (text, found) = run_rule(
+            &ObsoleteTitle,
+            &voice("Dorset Clinical Commissioning Group and the CCGs; the CCG again."),
+        );
+        assert_eq!(
+            found.len(),
+            1,
+            "one finding per entry per value: {found:#?}"
+        );
+        assert_eq!(spans(&text, &found), ["Clinical Commissioning Group"]);
+        assert_eq!(found[0].labels.len(), 2, "two more places: {found:#?}");
+        assert!(
+            found[0]
+                .citation
+                .as_deref()
+                .unwrap_or("")
+                .contains("Health and Care Act 2022")
+        );
+        assert_eq!(found[0].severity, Severity::Warning);
+        // Capped at info by the registry.
+        let (_, found) = run_rule(&ObsoleteTitle, &voice("the NHS Commissioning Board"));
+        assert_eq!(found[0].severity, Severity::Info);
+        // History, negation and quotation are mentions.
+        for text in [
+            "The partnership replaced the Local Safeguarding Children Board in 2019.",
+            "The CCG was replaced by the ICB on 1 July 2022.",
+            "Formerly the ‘Safeguarding Children’s Board’, we are now a partnership.",
+            "We no longer carry out serious case reviews.",
+        ] {
+            let (_, found) = run_rule(&ObsoleteTitle, &voice(text));
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+        // Initials of the family, and the typographic apostrophe.
+        let (text, found) = run_rule(
+            &ObsoleteTitle,
+            &voice("The BSCB procedures and the Safeguarding Children’s Board apply."),
+        );
+        assert_eq!(spans(&text, &found), ["BSCB"]);
+        assert_eq!(found[0].labels.len(), 1);
+        // A declared organisation's name is obsolete-body's.
+        let org = "[[organisations]]\nid = \"ccg\"\nname = \"Dorset Clinical Commissioning Group\"\nkind = \"clinical_commissioning_group\"\n";
+        assert!(run_rule(&ObsoleteTitle, org).1.is_empty());
+    }
+
+    #[test]
+    fn false_statements_of_law() {
+        let voice = |text: &str| format!("[voice]\ndescription = \"{text}\"\n");
+        let (text, found) = run_rule(
+            &FalseStatementOfLaw,
+            &voice(
+                "The safeguarding partners' duty under section 16E applies in England and Wales.",
+            ),
+        );
+        assert_eq!(spans(&text, &found), ["England and Wales"]);
+        assert_eq!(
+            found[0].severity,
+            Severity::Error,
+            "a confirmed statement of statute"
+        );
+        // Without a context word in the sentence, "England and Wales" is not the claim.
+        assert!(
+            run_rule(
+                &FalseStatementOfLaw,
+                &voice("Probation in England and Wales.")
+            )
+            .1
+            .is_empty()
+        );
+        let (_, found) = run_rule(
+            &FalseStatementOfLaw,
+            &voice("The Children Act requires an independent chair for the partnership."),
+        );
+        assert_eq!(found[0].severity, Severity::Warning, "guidance: a warning");
+        // Negated or narrated, it is not stated.
+        let (_, found) = run_rule(
+            &FalseStatementOfLaw,
+            &voice("LSCBs were required to have an independent chair."),
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        // The education claim is education-not-statutory-partner's.
+        let fourth = voice("education as the fourth safeguarding partner");
+        assert!(run_rule(&FalseStatementOfLaw, &fourth).1.is_empty());
+        assert_eq!(run_rule(&EducationNotStatutoryPartner, &fourth).1.len(), 1);
+        let not = voice("education is a relevant agency, not a fourth safeguarding partner");
+        assert!(run_rule(&EducationNotStatutoryPartner, &not).1.is_empty());
+    }
+
+    #[test]
+    fn misquoted_titles_from_the_registry() {
+        let voice = |text: &str| format!("[voice]\ndescription = \"{text}\"\n");
+        for (text, quoted) in [
+            ("under the Children’s Act 2004", "Children’s Act 2004"),
+            (
+                "the Health and Social Care Act 2022",
+                "health and social care act 2022",
+            ),
+            (
+                "Working Together to Safeguarding Children",
+                "Working Together to Safeguarding Children",
+            ),
+            (
+                "the Children and Social Care Act, 2017",
+                "Children and Social Care Act, 2017",
+            ),
+        ] {
+            let (source, found) = run_rule(&LegislationTitleCorrect, &voice(text));
+            assert_eq!(found.len(), 1, "{text}: {found:#?}");
+            assert!(
+                spans(&source, &found)[0].eq_ignore_ascii_case(quoted),
+                "{text}: {:?}",
+                spans(&source, &found)
+            );
+        }
+        // Reported by acronym-expansion, not here.
+        assert!(
+            run_rule(&LegislationTitleCorrect, &voice("Lead Strategic Partner"))
+                .1
+                .is_empty()
+        );
     }
 
     /// Letters whose lower case is longer or shorter ("İ", "ẞ") before the words do not move

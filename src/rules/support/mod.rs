@@ -3,4 +3,6 @@
 
 pub mod dates;
 pub mod names;
+pub mod negation;
 pub mod phrases;
+pub mod prose;

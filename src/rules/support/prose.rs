@@ -1,0 +1,292 @@
+//! The national registries' names, misquotations and false statements of law, found in a text
+//! in one pass.
+//!
+//! Every literal pattern of `obsolete.toml`, `titles.toml` (`[[misquote]]`) and
+//! `false_law.toml` goes into one Aho-Corasick automaton, searched once over the text as the
+//! registries say to read it (" " + the lower-cased text, the typographic apostrophe ’ read as
+//! "'" and "&" as "and"); every regular expression (initialisms, families of misquotations and
+//! claims) goes into one `RegexSet`, searched once, and only the expressions it reports are run
+//! again for their places. Both are linear in the text; both are built once per process.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexSet};
+
+use crate::rules::data::registries;
+
+/// Which registry entry a place belongs to: its index in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Entry {
+    /// An `[[entry]]` of obsolete.toml.
+    Obsolete(usize),
+    /// A `[[misquote]]` of titles.toml.
+    Misquote(usize),
+    /// A `[[claim]]` of false_law.toml.
+    Claim(usize),
+}
+
+/// One place where an entry's pattern occurs: byte offsets into the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// The entry.
+    pub entry: Entry,
+    /// Where the match starts.
+    pub start: usize,
+    /// Where it ends.
+    pub end: usize,
+}
+
+struct Matcher {
+    literals: AhoCorasick,
+    /// For each literal: the entries it belongs to, and whether it starts with a space (matched
+    /// at the start of a word; the space is not part of the place).
+    literal_entries: Vec<(Vec<Entry>, bool)>,
+    set: RegexSet,
+    regexes: Vec<(Entry, Regex)>,
+}
+
+fn build() -> Option<Matcher> {
+    let r = registries();
+    let mut literals: Vec<String> = Vec::new();
+    let mut literal_entries: Vec<(Vec<Entry>, bool)> = Vec::new();
+    let mut add_literal = |pattern: &str, entry: Entry| {
+        // Without the space `normalise` puts before a text; a pattern's own leading space stays.
+        let p = normalise(pattern).0.split_off(1);
+        match literals.iter().position(|l| *l == p) {
+            Some(i) => literal_entries[i].0.push(entry),
+            None => {
+                literal_entries.push((vec![entry], p.starts_with(' ')));
+                literals.push(p);
+            }
+        }
+    };
+    let mut regexes: Vec<(Entry, String)> = Vec::new();
+    for (i, e) in r.obsolete.entry.iter().enumerate() {
+        let entry = Entry::Obsolete(i);
+        for p in &e.patterns {
+            add_literal(p, entry);
+        }
+        if let Some(suffix) = &e.suffix_family {
+            add_literal(suffix, entry);
+        }
+        for initialism in &e.initialisms {
+            regexes.push((entry, format!(r"\b{}s?\b", regex::escape(initialism))));
+        }
+        if let Some(family) = &e.initialism_regex {
+            regexes.push((entry, family.clone()));
+        }
+    }
+    for (i, m) in r.titles.misquote.iter().enumerate() {
+        let entry = Entry::Misquote(i);
+        if let Some(p) = &m.pattern {
+            add_literal(p, entry);
+        }
+        if let Some(re) = &m.regex {
+            let flags = if m.case_sensitive { "" } else { "(?i)" };
+            regexes.push((entry, format!("{flags}{re}")));
+        }
+    }
+    for (i, c) in r.false_law.iter().enumerate() {
+        let entry = Entry::Claim(i);
+        for p in &c.patterns {
+            add_literal(p, entry);
+        }
+        for re in &c.regex {
+            regexes.push((entry, format!("(?i){re}")));
+        }
+    }
+    let literals_ac = AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .build(&literals)
+        .ok()?;
+    let set = RegexSet::new(regexes.iter().map(|(_, re)| re.as_str())).ok()?;
+    let regexes = regexes
+        .into_iter()
+        .map(|(entry, re)| Regex::new(&re).ok().map(|re| (entry, re)))
+        .collect::<Option<Vec<_>>>()?;
+    Some(Matcher {
+        literals: literals_ac,
+        literal_entries,
+        set,
+        regexes,
+    })
+}
+
+static MATCHER: LazyLock<Option<Matcher>> = LazyLock::new(build);
+
+/// Whether every pattern of the registries compiles (a test checks it).
+#[cfg(test)]
+pub(crate) fn matcher_builds() -> bool {
+    MATCHER.is_some()
+}
+
+/// The text as the registries read it: " " + lower-case ASCII, ’ as "'", "&" as "and"; with,
+/// for each byte of it, the original range of the character it comes from.
+pub(crate) fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut from = Vec::with_capacity(text.len() + 1);
+    out.push(' ');
+    from.push((0, 0));
+    for (i, c) in text.char_indices() {
+        let range = (i, i + c.len_utf8());
+        let mapped: &str = match c {
+            '\u{2019}' => "'",
+            '&' => "and",
+            _ => {
+                let lower = c.to_ascii_lowercase();
+                let mut buf = [0; 4];
+                let s = lower.encode_utf8(&mut buf);
+                out.push_str(s);
+                from.extend(std::iter::repeat_n(range, s.len()));
+                continue;
+            }
+        };
+        out.push_str(mapped);
+        from.extend(std::iter::repeat_n(range, mapped.len()));
+    }
+    (out, from)
+}
+
+/// The text with each typographic apostrophe (3 bytes) written as "'" (1 byte), and the way
+/// back from an offset in it to the offset in the text.
+fn straight_apostrophes(text: &str) -> (std::borrow::Cow<'_, str>, impl Fn(usize) -> usize) {
+    let curly: Vec<usize> = text.match_indices('\u{2019}').map(|(i, _)| i).collect();
+    let straight = if curly.is_empty() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.replace('\u{2019}', "'"))
+    };
+    // Each apostrophe before an offset in the straight text shortened it by 2 bytes.
+    let back = move |at: usize| {
+        let mut shift = 0;
+        for &c in &curly {
+            if c - shift < at {
+                shift += 2;
+            } else {
+                break;
+            }
+        }
+        at + shift
+    };
+    (straight, back)
+}
+
+/// Every place in `text` where an entry of the registries matches, in order of entry and
+/// place. `exclude` and `not_followed_by` of obsolete.toml are applied here; dates, editions,
+/// `near` and negation are for the rules.
+pub(crate) fn hits(text: &str) -> Vec<Hit> {
+    let Some(m) = MATCHER.as_ref() else {
+        return Vec::new();
+    };
+    let (norm, from) = normalise(text);
+    let mut out = Vec::new();
+    let r = registries();
+    for found in m.literals.find_overlapping_iter(&norm) {
+        let (entries, spaced) = &m.literal_entries[found.pattern().as_usize()];
+        let start_n = found.start() + usize::from(*spaced);
+        let end_n = found.end();
+        let (start, end) = (from[start_n].0, from[end_n - 1].1);
+        for &entry in entries {
+            if let Entry::Obsolete(i) = entry {
+                let e = &r.obsolete.entry[i];
+                let after = &norm[end_n..];
+                if e.not_followed_by
+                    .iter()
+                    .any(|n| after.starts_with(n.as_str()))
+                {
+                    continue;
+                }
+                let excluded = e.exclude.iter().any(|x| {
+                    let lo = start_n.saturating_sub(x.len());
+                    let hi = (end_n + x.len()).min(norm.len());
+                    norm.get(lo..hi).is_some_and(|window| {
+                        window
+                            .match_indices(x.as_str())
+                            .any(|(at, _)| lo + at < end_n && start_n < lo + at + x.len())
+                    })
+                });
+                if excluded {
+                    continue;
+                }
+            }
+            out.push(Hit { entry, start, end });
+        }
+    }
+    // The expressions read the text in its own case, with the typographic apostrophe read as
+    // "'" (the registries' expressions write "children'?s").
+    let (straight, back) = straight_apostrophes(text);
+    for i in m.set.matches(&straight).iter() {
+        let (entry, re) = &m.regexes[i];
+        for found in re.find_iter(&straight) {
+            out.push(Hit {
+                entry: *entry,
+                start: back(found.start()),
+                end: back(found.end()),
+            });
+        }
+    }
+    out.sort_by_key(|h| (h.entry, h.start, std::cmp::Reverse(h.end)));
+    // One place per entry and start: the longest match ("CCGs" over " ccg").
+    out.dedup_by(|b, a| a.entry == b.entry && a.start == b.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, &str)> {
+        let r = registries();
+        hits(text)
+            .into_iter()
+            .map(|h| {
+                let name = match h.entry {
+                    Entry::Obsolete(i) => r.obsolete.entry[i].name.clone(),
+                    Entry::Misquote(i) => r.titles.misquote[i].right.clone(),
+                    Entry::Claim(i) => r.false_law[i].id.clone(),
+                };
+                (name, &text[h.start..h.end])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_registry_pattern_compiles() {
+        assert!(matcher_builds());
+    }
+
+    #[test]
+    fn names_families_and_initialisms_are_found_in_the_original_text() {
+        let found = names("Dorset Clinical Commissioning Group and the BSCB’s chair; the CCGs.");
+        let places: Vec<&str> = found.iter().map(|(_, p)| *p).collect();
+        assert!(
+            places.contains(&"Clinical Commissioning Group"),
+            "{found:?}"
+        );
+        assert!(places.contains(&"BSCB"), "{found:?}");
+        assert!(places.contains(&"CCGs"), "{found:?}");
+        let found = names("the Safeguarding Children’s Board & NHS Surrey and Sussex ICB");
+        let places: Vec<&str> = found.iter().map(|(_, p)| *p).collect();
+        assert!(
+            places.contains(&"Safeguarding Children’s Board"),
+            "{found:?}"
+        );
+        // The successor's name is excluded from the old board's pattern.
+        assert!(
+            !places.iter().any(|p| p.contains("Sussex ICB")),
+            "{found:?}"
+        );
+        let found = names("Working Together to Safeguarding Children; the designated doctor");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Working Together to Safeguarding Children");
+    }
+
+    #[test]
+    fn normalising_keeps_the_way_back_to_the_text() {
+        let (norm, from) = normalise("A&B’s");
+        assert_eq!(norm, " aandb's");
+        assert_eq!(from.len(), norm.len());
+        assert_eq!(from[6], (3, 6));
+    }
+}
