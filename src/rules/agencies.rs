@@ -211,7 +211,7 @@ rule!(
         citation: "Children Act 2004 s.16E(3); SI 2018/789 reg. 18 and Schedule",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That every organisation listed as a relevant agency has a `kind` covered by a paragraph of the Schedule (schools, colleges, early years, NHS trusts, Cafcass, probation, youth justice, charities, …). Fire and rescue services, government departments such as DWP, and local-authority departments are not.",
+        what: "That every organisation listed as a relevant agency (other than a safeguarding partner, left to `relevant-agency-not-partner`) has a `kind` that a paragraph of the Schedule covers, as masa's copy of the Schedule (src/rules/data/schedule.toml) maps its paragraphs to kinds: schools (paras 1, 4, 7, 8), colleges, early years, NHS trusts (para 16), Cafcass (para 25), probation (para 27), youth justice (para 31), charities (para 36), and so on. Fire and rescue services, government departments such as DWP, national bodies and local-authority departments are not; the finding says why, from the data's `not_scheduled` reasons. masa holds the Schedule as made: a version in force since 6 November 2023 has not been verified, so a finding is a warning at most and cites the version it rests on.",
         why: "Only bodies specified in the regulations can be relevant agencies bound by s.16G(4). Others may take part in the arrangements, but should be described as other participants rather than statutory relevant agencies.",
         fails: r#"
 schema_version = 1
@@ -259,14 +259,30 @@ agency = "cafcass"
             let Some(org) = cx.model.organisation(&entry.agency) else {
                 continue;
             };
-            if registry::schedule_paragraph(*org.kind.get()).is_none() {
-                out.push(
-                    finding(meta, entry.agency.span(), format!("{} is not a kind of body the regulations make a relevant agency", org.name.get()))
-                        .with_label("not in the Schedule")
-                        .with_secondary(org.kind.span(), "kind")
-                        .with_help("keep it in the arrangements as another participant, not as a statutory relevant agency; if its kind is wrong, correct `kind`"),
-                );
+            let kind = *org.kind.get();
+            if !registry::schedule_paragraphs(kind).is_empty() {
+                continue;
             }
+            let why = registry::not_scheduled(kind).map_or_else(
+                || "no paragraph of the Schedule covers this kind of body".to_owned(),
+                |n| n.reason.clone(),
+            );
+            out.push(
+                finding(
+                    meta,
+                    entry.agency.span(),
+                    format!(
+                        "{} is not a kind of body the Schedule to SI 2018/789 makes a relevant agency",
+                        org.name.get()
+                    ),
+                )
+                .with_label("not in the Schedule")
+                .with_secondary(org.kind.span(), "kind")
+                .with_help(format!(
+                    "{why} Keep it in the arrangements as another participant, not as a statutory relevant agency; if its kind is wrong, correct `kind`"
+                ))
+                .with_citation(registry::schedule_citation()),
+            );
         }
     }
 );
