@@ -82,10 +82,10 @@ rule!(
         level: Level::Fact,
         default_severity: Severity::Error,
         summary: "The arrangements do not name bodies that have been abolished, merged or renamed, by the document's date or since (partners: `safeguarding-partner-body-current`).",
-        citation: "The Act, order or announcement that ended each body (each finding cites its own: e.g. Health and Care Act 2022 for CCGs)",
+        citation: "The Act, order or announcement that ended each body, from masa's registry (each finding cites its own: e.g. Health and Care Act 2022 for CCGs)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Each organisation's name (and the other names it is `also_called`) against a registry of bodies that no longer exist, with the date each ended: clinical commissioning groups (1 July 2022), the What Works Centre for Children's Social Care (June 2023), the National Probation Service (June 2021), and others. Safeguarding partners and child death review partners are left to `safeguarding-partner-body-current`. It is an error when such a body is named as a yearly-report recipient in a document dated after it ended; otherwise a warning once the body has ended by the document's date or by today. Where the registry's date is announced but not verified (BLMK ICB's merger on 1 April 2026), the finding is a warning at most.",
+        what: "Each organisation's name (and the other names it is `also_called`) against the bodies that have ended in masa's registries (src/rules/data/obsolete.toml, kind \"body\", and every integrated care board that ended in icbs.toml), matched as the data describes: its fragments, any \"<place> Clinical Commissioning Group\", whole-word initialisms such as CCG or PHE, an ICB's name with or without \"NHS \" and as \"<place> ICB\" or its abbreviation (\"BLMK ICB\"), never a successor whose name contains the old one. Safeguarding partners and child death review partners are left to `safeguarding-partner-body-current`. A body is reported once it has ended by the day the document is judged as at. It is an error when it is named as a yearly-report recipient in a document written after it ended, once the law then in force named another recipient (`error_from`: WT2018 itself named the What Works Centre, so only from WT2023, 15 December 2023); otherwise a warning. Never an error where the body's end rests on evidence masa cannot confirm (`confirmed = false`: the What Works Centre, the National Probation Service, Public Health England, the ICBs merged on 1 April 2026), where its entry caps the severity, or where only a family of initials (any \"xSCB\") matched. The fix depends on the role: a yearly-report recipient that no longer exists gets the recipients WT2023 para 109 names (not the successor body); a body split between successors gets the successor for the document's area (`partnership.areas`); a clinical commissioning group gets the ICB whose footprint covers the area. Each finding cites the entry's own source. A recipient reported here is not reported again by `yearly-report-recipients`.",
         why: "A body that no longer exists cannot hold a statutory duty or receive a report. Naming one means the arrangements have not been updated for a reorganisation, and leaves unclear which body is responsible now.",
         fails: r#"
 schema_version = 1
@@ -160,13 +160,13 @@ members = ["health-protection"]
             }
             let when = if ended_by_document {
                 format!(
-                    "before this document's date ({})",
+                    ", before this document's date ({})",
                     document_date_as_written(doc)
                 )
             } else if dated.is_some() {
-                "after this document was written; update it".to_owned()
+                ", after this document was written: update it".to_owned()
             } else {
-                "(the document carries no date, so it is judged as in force today)".to_owned()
+                " (the document carries no date, so it is judged as in force today)".to_owned()
             };
             let role_words = role
                 .map(|r| format!(", named here as {r},"))
@@ -174,7 +174,7 @@ members = ["health-protection"]
             let hedge = if body.confirmed {
                 ""
             } else {
-                " (a date masa cannot confirm from primary evidence)"
+                "; masa cannot confirm the date from primary evidence"
             };
             let guess = if found.family_only {
                 " (recognised by the form of its initials: check the expansion)"
@@ -189,14 +189,14 @@ members = ["health-protection"]
                 meta,
                 name.span(),
                 format!(
-                    "\"{}\"{role_words} refers to {}{guess}, which {}{hedge} {when}",
+                    "\"{}\"{role_words} refers to {}{guess}, which {}{when}{hedge}",
                     name.get(),
                     body.name,
                     body.ended_words(),
                 ),
             )
             .with_label(body.ended_words())
-            .with_help(format!("{fix} (replaced by {})", body.replaced_by))
+            .with_help(fix)
             // The evidence is the body's own (the probation reform is not the Health and Care Act).
             .with_citation(body.source.clone());
             d.severity = severity;
@@ -215,7 +215,7 @@ rule!(
         citation: "Children Act 2004 s.16E(3) and s.16Q (as amended by the Health and Care Act 2022)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Each organisation named in `[[partners]]` or `child_death_review.partners`, against the registry of bodies that have ended: an error if it had ended by the document's latest date (or is a clinical commissioning group in a document dated after 1 July 2022), a warning if it has ended since, by `--today`. Where the registry's date is announced but not verified (BLMK ICB's merger on 1 April 2026), it is a warning at most.",
+        what: "Each organisation named in `[[partners]]` or `child_death_review.partners`, against the bodies that have ended in masa's registries (obsolete.toml and the integrated care boards that ended in icbs.toml, matched as `obsolete-body` matches them; an organisation of kind `clinical_commissioning_group` is a CCG whatever its name): an error if it had ended by the document's latest date, a warning if it has ended since, by the day the document is judged as at. Where the end rests on evidence masa cannot confirm (the ICBs merged or split on 1 April 2026: the order is not verified), a warning at most. The fix names the successor for the document's area: for a board split between successors (Hertfordshire and West Essex: Hertfordshire to NHS Central East ICB, West Essex to NHS Essex ICB), the one for the local authorities in `partnership.areas` (or, without them, the partnership's name); for a clinical commissioning group, the ICB whose footprint covers the area. Each finding cites the section and the entry's own source.",
         why: "Only a body that exists can hold the statutory duties. Clinical commissioning groups were abolished on 1 July 2022; integrated care boards have since been merged. A partner that no longer exists means the arrangements name nobody for that duty.",
         fails: r#"
 schema_version = 1
@@ -296,7 +296,7 @@ organisation = "example-icb"
                 ),
             )
             .with_label(role)
-            .with_help(format!("{fix} (replaced by {})", body.replaced_by))
+            .with_help(fix)
             .with_citation(format!("{}; {}", meta.citation, body.source));
             d.severity = severity;
             out.push(d);
