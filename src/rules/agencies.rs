@@ -532,6 +532,62 @@ mod tests {
         );
     }
 
+    fn agency(name: &str, kind: &str) -> String {
+        format!(
+            "[[organisations]]\nid = \"agency\"\nname = \"{name}\"\nkind = \"{kind}\"\n[[relevant_agencies.agencies]]\nagency = \"agency\"\n"
+        )
+    }
+
+    #[test]
+    fn the_schedule_decides_from_the_data_and_never_errs() {
+        for (name, kind, why) in [
+            (
+                "Hertfordshire Fire and Rescue Service",
+                "fire_and_rescue",
+                "fire and rescue",
+            ),
+            (
+                "Norfolk Constabulary",
+                "police",
+                "safeguarding partners themselves",
+            ),
+            (
+                "Ofsted",
+                "national_body",
+                "Not agencies listed in the Schedule",
+            ),
+        ] {
+            let (_, found) = run_rule(&RelevantAgencyScheduled, &agency(name, kind));
+            assert_eq!(found.len(), 1, "{name}");
+            assert_eq!(found[0].severity, Severity::Warning, "{name}");
+            let help = found[0].help.as_deref().unwrap_or_default();
+            assert!(help.contains(why), "{name}: {help}");
+            let citation = found[0].citation.as_deref().unwrap_or_default();
+            assert!(
+                citation.contains("SI 2018/789 reg. 18 and Schedule, as made")
+                    && citation.contains("not been verified"),
+                "{citation}"
+            );
+        }
+        for (name, kind) in [
+            (
+                "Essex Partnership University NHS Foundation Trust",
+                "nhs_foundation_trust",
+            ),
+            ("Kent Youth Justice Service", "youth_justice"),
+            ("British Transport Police", "british_transport_police"),
+            ("Port of Tilbury Police", "port_police"),
+            ("Barnardo's", "voluntary_sector"),
+            (
+                "Norfolk Early Years and Childcare Service providers",
+                "early_years",
+            ),
+        ] {
+            let (_, found) = run_rule(&RelevantAgencyScheduled, &agency(name, kind));
+            assert!(found.is_empty(), "{name}: {found:#?}");
+        }
+    }
+
     #[test]
     fn unique_and_reviewed() {
         let twice = format!(

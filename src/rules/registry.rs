@@ -559,6 +559,47 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_is_scheduled_or_says_why_not() {
+        let kinds: Vec<OrganisationKind> =
+            serde_json::to_value(crate::model::schema::arrangements_schema())
+                .ok()
+                .and_then(|s| s.pointer("/definitions/OrganisationKind/enum").cloned())
+                .and_then(|e| serde_json::from_value(e).ok())
+                .unwrap_or_default();
+        assert!(kinds.len() > 30);
+        for kind in kinds {
+            let scheduled = !schedule_paragraphs(kind).is_empty();
+            assert!(
+                scheduled != not_scheduled(kind).is_some(),
+                "{kind:?}: exactly one of a paragraph or a reason"
+            );
+        }
+    }
+
+    #[test]
+    fn severity_is_capped_by_the_evidence() {
+        use crate::diag::Severity;
+        let mut body = clinical_commissioning_groups().unwrap().clone();
+        assert!(body.confirmed);
+        assert_eq!(body.cap(Severity::Error), Severity::Error);
+        body.max_severity = Some(MaxSeverity::Info);
+        assert_eq!(body.cap(Severity::Error), Severity::Info);
+        body.max_severity = Some(MaxSeverity::Warning);
+        assert_eq!(body.cap(Severity::Error), Severity::Warning);
+        body.max_severity = None;
+        body.confirmed = false;
+        assert_eq!(body.cap(Severity::Error), Severity::Warning);
+        // The data's own: the What Works Centre is unconfirmed, and an error only from WT2023.
+        let ww = obsolete_body("What Works Centre for Children's Social Care")
+            .unwrap()
+            .body;
+        assert_eq!(ww.cap(Severity::Error), Severity::Warning);
+        assert_eq!(ww.error_from, day(2023, 12, 15));
+        let eif = obsolete_body("Early Intervention Foundation").unwrap().body;
+        assert_eq!(eif.max_severity, Some(MaxSeverity::Warning));
+    }
+
+    #[test]
     fn the_schedule_paragraphs_come_from_the_data() {
         assert_eq!(
             paragraph_words(&schedule_paragraphs(OrganisationKind::School)),
