@@ -282,7 +282,15 @@ organisation = "example-icb"
             } else {
                 " (a date masa cannot confirm from primary evidence: the formal order is not verified)"
             };
+            // A partner: any ICB for an area any part of which falls within the local
+            // authority area is one, so the ICB the footprint suggests is not the whole answer.
             let fix = fix_in_context(body, &places, cx.today)
+                .map(|fix| match &body.fix_as_partner {
+                    Some(partner) if body.fix_by_area.is_empty() => {
+                        format!("{fix}; in general, {partner}")
+                    }
+                    _ => fix,
+                })
                 .or_else(|| body.fix_as_partner.clone())
                 .unwrap_or_else(|| body.fix.clone());
             let mut d = finding(
