@@ -67,6 +67,17 @@ fn fix_in_context(
     })
 }
 
+/// An organisation the document itself calls a clinical commissioning group, whatever its name.
+fn ccg_by_kind(kind: &crate::model::OrganisationKind) -> Option<registry::Found> {
+    (*kind == crate::model::OrganisationKind::ClinicalCommissioningGroup)
+        .then(registry::clinical_commissioning_groups)
+        .flatten()
+        .map(|body| registry::Found {
+            body,
+            family_only: false,
+        })
+}
+
 /// The statutory role (other than partner) an organisation has in the document, if any.
 fn statutory_role(doc: &Arrangements, id: &Id) -> Option<&'static str> {
     let report = doc.yearly_report.as_ref();
@@ -85,7 +96,7 @@ rule!(
         citation: "The Act, order or announcement that ended each body, from masa's registry (each finding cites its own: e.g. Health and Care Act 2022 for CCGs)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "Each organisation's name (and the other names it is `also_called`) against the bodies that have ended in masa's registries (src/rules/data/obsolete.toml, kind \"body\", and every integrated care board that ended in icbs.toml), matched as the data describes: its fragments, any \"<place> Clinical Commissioning Group\", whole-word initialisms such as CCG or PHE, an ICB's name with or without \"NHS \" and as \"<place> ICB\" or its abbreviation (\"BLMK ICB\"), never a successor whose name contains the old one. Safeguarding partners and child death review partners are left to `safeguarding-partner-body-current`. A body is reported once it has ended by the day the document is judged as at. It is an error when it is named as a yearly-report recipient in a document written after it ended, once the law then in force named another recipient (`error_from`: WT2018 itself named the What Works Centre, so only from WT2023, 15 December 2023); otherwise a warning. Never an error where the body's end rests on evidence masa cannot confirm (`confirmed = false`: the What Works Centre, the National Probation Service, Public Health England, the ICBs merged on 1 April 2026), where its entry caps the severity, or where only a family of initials (any \"xSCB\") matched. The fix depends on the role: a yearly-report recipient that no longer exists gets the recipients WT2023 para 109 names (not the successor body); a body split between successors gets the successor for the document's area (`partnership.areas`); a clinical commissioning group gets the ICB whose footprint covers the area. Each finding cites the entry's own source. A recipient reported here is not reported again by `yearly-report-recipients`.",
+        what: "Each organisation's name (and the other names it is `also_called`) against the bodies that have ended in masa's registries (src/rules/data/obsolete.toml, kind \"body\", and every integrated care board that ended in icbs.toml), matched as the data describes: its fragments, any \"<place> Clinical Commissioning Group\", whole-word initialisms such as CCG or PHE, an ICB's name with or without \"NHS \" and as \"<place> ICB\" or its abbreviation (\"BLMK ICB\"), never a successor whose name contains the old one; an organisation of kind `clinical_commissioning_group` is a CCG whatever its name. Safeguarding partners and child death review partners are left to `safeguarding-partner-body-current`. A body is reported once it has ended by the day the document is judged as at. It is an error when it is named as a yearly-report recipient in a document written after it ended, once the law then in force named another recipient (`error_from`: WT2018 itself named the What Works Centre, so only from WT2023, 15 December 2023); otherwise a warning. Never an error where the body's end rests on evidence masa cannot confirm (`confirmed = false`: the What Works Centre, the National Probation Service, Public Health England, the ICBs merged on 1 April 2026), where its entry caps the severity, or where only a family of initials (any \"xSCB\") matched. The fix depends on the role: a yearly-report recipient that no longer exists gets the recipients WT2023 para 109 names (not the successor body); a body split between successors gets the successor for the document's area (`partnership.areas`); a clinical commissioning group gets the ICB whose footprint covers the area. Each finding cites the entry's own source. A recipient reported here is not reported again by `yearly-report-recipients`.",
         why: "A body that no longer exists cannot hold a statutory duty or receive a report. Naming one means the arrangements have not been updated for a reorganisation, and leaves unclear which body is responsible now.",
         fails: r#"
 schema_version = 1
@@ -131,9 +142,11 @@ members = ["health-protection"]
             .filter(|o| is_statutory_partner(doc, &o.id).is_none())
         {
             let names = std::iter::once(&org.name).chain(org.also_called.iter());
-            let Some((name, found)) = names
+            let by_name = names
                 .filter_map(|n| registry::obsolete_body(n.get()).map(|f| (n, f)))
-                .find(|(_, f)| f.body.applies_to(edition))
+                .find(|(_, f)| f.body.applies_to(edition));
+            let Some((name, found)) =
+                by_name.or_else(|| ccg_by_kind(org.kind.get()).map(|f| (&org.name, f)))
             else {
                 continue;
             };
@@ -255,15 +268,7 @@ organisation = "example-icb"
             };
             let found = registry::obsolete_body(org.name.get())
                 .filter(|f| f.body.applies_to(edition))
-                .or_else(|| {
-                    (*org.kind.get() == crate::model::OrganisationKind::ClinicalCommissioningGroup)
-                        .then(registry::clinical_commissioning_groups)
-                        .flatten()
-                        .map(|body| registry::Found {
-                            body,
-                            family_only: false,
-                        })
-                });
+                .or_else(|| ccg_by_kind(org.kind.get()));
             let Some(found) = found else { continue };
             let body = found.body;
             let severity = if dated.is_some_and(|d| d >= body.ended) {
@@ -570,6 +575,9 @@ mod tests {
             run_rule(&ObsoleteBody, member).1[0].severity,
             Severity::Warning
         );
+        // Of kind clinical_commissioning_group, whatever its name.
+        let kernow = recipient("NHS Kernow", "clinical_commissioning_group");
+        assert_eq!(run_rule(&ObsoleteBody, &kernow).1.len(), 1);
         // The Panel is current.
         let panel = recipient("Child Safeguarding Practice Review Panel", "national_body");
         assert!(run_rule(&ObsoleteBody, &panel).1.is_empty());
