@@ -211,7 +211,7 @@ rule!(
         citation: "Children Act 2004 s.16E(3); SI 2018/789 reg. 18 and Schedule",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That every organisation listed as a relevant agency has a `kind` covered by a paragraph of the Schedule (schools, colleges, early years, NHS trusts, Cafcass, probation, youth justice, charities, …). Fire and rescue services, government departments such as DWP, and local-authority departments are not.",
+        what: "That every organisation listed as a relevant agency (other than a safeguarding partner, left to `relevant-agency-not-partner`) has a `kind` that a paragraph of the Schedule covers, as masa's copy of the Schedule (src/rules/data/schedule.toml) maps its paragraphs to kinds: schools (paras 1, 4, 7, 8), colleges, early years, NHS trusts (para 16), Cafcass (para 25), probation (para 27), youth justice (para 31), charities (para 36), and so on. Fire and rescue services, government departments such as DWP, national bodies and local-authority departments are not; the finding says why, from the data's `not_scheduled` reasons. masa holds the Schedule as made: a version in force since 6 November 2023 has not been verified, so a finding is a warning at most and cites the version it rests on.",
         why: "Only bodies specified in the regulations can be relevant agencies bound by s.16G(4). Others may take part in the arrangements, but should be described as other participants rather than statutory relevant agencies.",
         fails: r#"
 schema_version = 1
@@ -259,14 +259,30 @@ agency = "cafcass"
             let Some(org) = cx.model.organisation(&entry.agency) else {
                 continue;
             };
-            if registry::schedule_paragraph(*org.kind.get()).is_none() {
-                out.push(
-                    finding(meta, entry.agency.span(), format!("{} is not a kind of body the regulations make a relevant agency", org.name.get()))
-                        .with_label("not in the Schedule")
-                        .with_secondary(org.kind.span(), "kind")
-                        .with_help("keep it in the arrangements as another participant, not as a statutory relevant agency; if its kind is wrong, correct `kind`"),
-                );
+            let kind = *org.kind.get();
+            if !registry::schedule_paragraphs(kind).is_empty() {
+                continue;
             }
+            let why = registry::not_scheduled(kind).map_or_else(
+                || "no paragraph of the Schedule covers this kind of body".to_owned(),
+                |n| n.reason.clone(),
+            );
+            out.push(
+                finding(
+                    meta,
+                    entry.agency.span(),
+                    format!(
+                        "{} is not a kind of body the Schedule to SI 2018/789 makes a relevant agency",
+                        org.name.get()
+                    ),
+                )
+                .with_label("not in the Schedule")
+                .with_secondary(org.kind.span(), "kind")
+                .with_help(format!(
+                    "{why} Keep it in the arrangements as another participant, not as a statutory relevant agency; if its kind is wrong, correct `kind`"
+                ))
+                .with_citation(registry::schedule_citation()),
+            );
         }
     }
 );
@@ -514,6 +530,62 @@ mod tests {
             .1
             .is_empty()
         );
+    }
+
+    fn agency(name: &str, kind: &str) -> String {
+        format!(
+            "[[organisations]]\nid = \"agency\"\nname = \"{name}\"\nkind = \"{kind}\"\n[[relevant_agencies.agencies]]\nagency = \"agency\"\n"
+        )
+    }
+
+    #[test]
+    fn the_schedule_decides_from_the_data_and_never_errs() {
+        for (name, kind, why) in [
+            (
+                "Hertfordshire Fire and Rescue Service",
+                "fire_and_rescue",
+                "fire and rescue",
+            ),
+            (
+                "Norfolk Constabulary",
+                "police",
+                "safeguarding partners themselves",
+            ),
+            (
+                "Ofsted",
+                "national_body",
+                "Not agencies listed in the Schedule",
+            ),
+        ] {
+            let (_, found) = run_rule(&RelevantAgencyScheduled, &agency(name, kind));
+            assert_eq!(found.len(), 1, "{name}");
+            assert_eq!(found[0].severity, Severity::Warning, "{name}");
+            let help = found[0].help.as_deref().unwrap_or_default();
+            assert!(help.contains(why), "{name}: {help}");
+            let citation = found[0].citation.as_deref().unwrap_or_default();
+            assert!(
+                citation.contains("SI 2018/789 reg. 18 and Schedule, as made")
+                    && citation.contains("not been verified"),
+                "{citation}"
+            );
+        }
+        for (name, kind) in [
+            (
+                "Essex Partnership University NHS Foundation Trust",
+                "nhs_foundation_trust",
+            ),
+            ("Kent Youth Justice Service", "youth_justice"),
+            ("British Transport Police", "british_transport_police"),
+            ("Port of Tilbury Police", "port_police"),
+            ("Barnardo's", "voluntary_sector"),
+            (
+                "Norfolk Early Years and Childcare Service providers",
+                "early_years",
+            ),
+        ] {
+            let (_, found) = run_rule(&RelevantAgencyScheduled, &agency(name, kind));
+            assert!(found.is_empty(), "{name}: {found:#?}");
+        }
     }
 
     #[test]

@@ -1,236 +1,610 @@
-//! Data the rules judge against: bodies and titles that no longer exist (see docs/sources.md), and
-//! which kinds of organisation the Schedule to SI 2018/789 makes relevant agencies (§2).
+//! The registries the organisation rules judge against, read from the data files in
+//! [`super::data`]: bodies that no longer exist (`obsolete.toml`, `kind = "body"`), the
+//! integrated care boards that have ended (`icbs.toml`), and which kinds of organisation the
+//! Schedule to SI 2018/789 makes relevant agencies (`schedule.toml`).
+//!
+//! Matching is generic, as the data files' headers describe it, and done in one pass over a
+//! name: every entry's `patterns` and `exclude` fragments (and each ended ICB's stem forms and
+//! abbreviations) are one Aho-Corasick automaton, and every `initialisms` / `initialism_regex`
+//! one [`regex::RegexSet`], both built once.
 
-use crate::model::{Day, OrganisationKind};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
-/// A body that has been abolished, merged or renamed.
-#[derive(Debug, Clone, Copy)]
+use super::data::{self, MaxSeverity, NotScheduled, Paragraph};
+use crate::model::{Day, Edition, OrganisationKind};
+
+/// A body that has been abolished, merged, renamed or split: an `obsolete.toml` entry of kind
+/// `body`, joined with its `icbs.toml` record when it is an integrated care board.
+#[derive(Debug, Clone)]
 pub struct ObsoleteBody {
-    /// Lower-case fragments that identify it in a name.
-    pub patterns: &'static [&'static str],
     /// What it is called, for messages.
-    pub name: &'static str,
+    pub name: String,
     /// What replaced it.
-    pub replaced_by: &'static str,
+    pub replaced_by: String,
     /// The first day it no longer existed as named.
     pub ended: Day,
-    /// The evidence for the date.
-    pub source: &'static str,
-    /// Whether the date is confirmed by primary evidence (legislation, an order). An announced
-    /// but unverified date makes a finding a warning at most: masa must not call a document
-    /// unlawful on an unverified date.
+    /// Whether `ended` is the latest of different days in different areas (`ended_is = "latest"`).
+    pub ended_by_latest: bool,
+    /// The first day on which naming it in a statutory role may be an error (default `ended`).
+    pub error_from: Day,
+    /// The guidance editions for which the entry applies (empty: all).
+    pub editions: Vec<Edition>,
+    /// The most severe a finding may be, where the basis is guidance or usage.
+    pub max_severity: Option<MaxSeverity>,
+    /// What to do when it is named in prose or as an ordinary organisation.
+    pub fix: String,
+    /// What to do when it is named as a safeguarding or child death review partner.
+    pub fix_as_partner: Option<String>,
+    /// What to do when it is named as a recipient of the yearly report.
+    pub fix_as_recipient: Option<String>,
+    /// For a body split between successors: (area, what to name there).
+    pub fix_by_area: Vec<(String, String)>,
+    /// The evidence, with shared sources resolved.
+    pub source: String,
+    /// Whether `ended` rests on primary evidence. An unconfirmed date never makes an error.
     pub confirmed: bool,
+    /// A lower-case suffix: any name ending in it matches.
+    suffix_family: Option<String>,
+    /// Text right after a pattern's match that cancels it.
+    not_followed_by: Vec<String>,
 }
 
-pub(crate) const fn day(year: i32, month: u8, d: u8) -> Day {
-    match Day::new_const(year, month, d) {
-        Some(day) => day,
-        None => panic!("registry dates are real dates"),
+/// A body a name refers to.
+#[derive(Debug, Clone, Copy)]
+pub struct Found {
+    /// The body.
+    pub body: &'static ObsoleteBody,
+    /// Whether only a family of initialisms (`initialism_regex`) matched: a guess, so a
+    /// warning at most.
+    pub family_only: bool,
+}
+
+impl ObsoleteBody {
+    /// Whether the entry applies to a document judged under `edition`.
+    pub fn applies_to(&self, edition: Edition) -> bool {
+        self.editions.is_empty() || self.editions.contains(&edition)
+    }
+
+    /// The most severe a finding on this body may be: a warning for an unconfirmed date,
+    /// `max_severity` where the data caps it.
+    pub fn cap(&self, severity: crate::diag::Severity) -> crate::diag::Severity {
+        use crate::diag::Severity;
+        let mut severity = severity;
+        if !self.confirmed {
+            severity = severity.min(Severity::Warning);
+        }
+        match self.max_severity {
+            Some(MaxSeverity::Warning) => severity.min(Severity::Warning),
+            Some(MaxSeverity::Info) => severity.min(Severity::Info),
+            None => severity,
+        }
+    }
+
+    /// "ended on D", or "ended by D" where D is the latest of several days.
+    pub fn ended_words(&self) -> String {
+        let by = if self.ended_by_latest { "by" } else { "on" };
+        format!("ended {by} {}", self.ended)
+    }
+
+    /// What to name in an area, for a body split between successors: each `fix_by_area`
+    /// entry whose area is named (as whole words) in one of `places`.
+    pub fn fix_in_area(&self, places: &[&str]) -> Option<String> {
+        let places: Vec<String> = places.iter().map(|p| normalise(p)).collect();
+        let found: Vec<String> = self
+            .fix_by_area
+            .iter()
+            .filter(|(area, _)| {
+                let area = normalise(area);
+                places.iter().any(|p| contains_words(p, area.trim_start()))
+            })
+            .map(|(area, name)| format!("name {name} (the successor for {area})"))
+            .collect();
+        (!found.is_empty()).then(|| found.join("; "))
     }
 }
 
-/// The registry. Local entries (Bedfordshire bodies) are data like the national ones: they
-/// record reorganisations that happened, not facts about one file.
-pub const OBSOLETE_BODIES: &[ObsoleteBody] = &[
-    ObsoleteBody {
-        patterns: &["clinical commissioning group", " ccg"],
-        name: "clinical commissioning groups (CCGs)",
-        replaced_by: "integrated care boards (ICBs)",
-        ended: day(2022, 7, 1),
-        source: "Health and Care Act 2022; CCGs were abolished on 1 July 2022 (SI 2022/634)",
-        confirmed: true,
-    },
-    ObsoleteBody {
-        patterns: &[
-            "what works centre for children's social care",
-            "what works for children's social care",
-        ],
-        name: "the What Works Centre for Children's Social Care",
-        replaced_by: "Foundations – What Works Centre for Children & Families (merged with the Early Intervention Foundation)",
-        ended: day(2023, 6, 6),
-        source: "Foundations launch, 6 June 2023",
-        confirmed: true,
-    },
-    ObsoleteBody {
-        patterns: &[
-            "national probation service",
-            "community rehabilitation company",
-        ],
-        name: "the National Probation Service / Community Rehabilitation Companies",
-        replaced_by: "the Probation Service (HMPPS)",
-        ended: day(2021, 6, 26),
-        source: "unification of probation services, 26 June 2021",
-        confirmed: true,
-    },
-    ObsoleteBody {
-        patterns: &["local safeguarding children board", "lscb"],
-        name: "Local Safeguarding Children Boards",
-        replaced_by: "the safeguarding partners' multi-agency safeguarding arrangements",
-        ended: day(2019, 9, 29),
-        source: "Children and Social Work Act 2017 s.30; new arrangements in place by 29 September 2019",
-        confirmed: true,
-    },
-    ObsoleteBody {
-        patterns: &["public health england"],
-        name: "Public Health England",
-        replaced_by: "the UK Health Security Agency and the Office for Health Improvement and Disparities",
-        ended: day(2021, 10, 1),
-        source: "Public Health England closed on 1 October 2021",
-        confirmed: false,
-    },
-    ObsoleteBody {
-        patterns: &[
-            "bedford hospital nhs trust",
-            "luton and dunstable university hospital",
-            "luton & dunstable university hospital",
-        ],
-        name: "Bedford Hospital NHS Trust / Luton and Dunstable University Hospital NHS Foundation Trust",
-        replaced_by: "Bedfordshire Hospitals NHS Foundation Trust",
-        ended: day(2020, 4, 1),
-        source: "merger forming Bedfordshire Hospitals NHS Foundation Trust, 1 April 2020",
-        confirmed: true,
-    },
-    ObsoleteBody {
-        patterns: &[
-            "bedfordshire, luton and milton keynes integrated care board",
-            "bedfordshire, luton & milton keynes integrated care board",
-            "blmk icb",
-            "blmk integrated care board",
-        ],
-        name: "Bedfordshire, Luton and Milton Keynes ICB (BLMK ICB)",
-        replaced_by: "NHS Central East ICB (BLMK, Hertfordshire and West Essex, Cambridgeshire and Peterborough)",
-        ended: day(2026, 4, 1),
-        source: "written ministerial statement of 9 September 2025 (new ICB footprints from 1 April 2026; formal order not verified)",
-        confirmed: false,
-    },
-];
-
-/// Every body's patterns in one automaton, each pattern mapped to its body, built once: a
-/// document names hundreds of organisations, and each name is searched once for all of them.
-static BODY_PATTERNS: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<usize>)>> =
-    std::sync::LazyLock::new(|| {
-        let (patterns, bodies): (Vec<&str>, Vec<usize>) = OBSOLETE_BODIES
-            .iter()
-            .enumerate()
-            .flat_map(|(i, b)| b.patterns.iter().map(move |p| (*p, i)))
-            .unzip();
-        // The names searched are short: an NFA, quick to build, searches them as fast as a DFA.
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(patterns)
-            .ok()?;
-        Some((automaton, bodies))
-    });
-
-/// The obsolete body a name refers to, if any (the first in the registry if it names several).
-pub fn obsolete_body(name: &str) -> Option<&'static ObsoleteBody> {
-    let padded = format!(" {}", name.to_lowercase());
-    let Some((automaton, bodies)) = BODY_PATTERNS.as_ref() else {
-        return OBSOLETE_BODIES
-            .iter()
-            .find(|b| b.patterns.iter().any(|p| padded.contains(p)));
-    };
-    automaton
-        .find_overlapping_iter(&padded)
-        .map(|found| bodies[found.pattern().as_usize()])
-        .min()
-        .map(|i| &OBSOLETE_BODIES[i])
+/// Whether `text` (normalised, starting with a space) contains `words` as whole words.
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
-/// The paragraph(s) of the Schedule to SI 2018/789 under which an organisation of this kind is
-/// a relevant agency, or `None` if no paragraph covers it.
-pub fn schedule_paragraph(kind: OrganisationKind) -> Option<&'static str> {
-    use OrganisationKind as K;
-    Some(match kind {
-        K::School => "paras 1, 4, 7, 8",
-        K::College => "paras 2, 9, 10",
-        K::EducationSettings => "paras 1–13",
-        K::AlternativeProvision => "paras 3, 6",
-        K::HigherEducation => "para 11",
-        K::TrainingProvider => "para 12",
-        K::EarlyYears => "paras 5, 13",
-        K::ChildrensCentre => "para 14",
-        K::NhsEngland => "para 15",
-        K::NhsTrust => "para 16",
-        K::NhsFoundationTrust => "para 17",
-        K::AdoptionAgency => "paras 18, 19",
-        K::FosteringAgency => "para 20",
-        K::ChildrensHome => "para 21",
-        K::ResidentialFamilyCentre => "para 22",
-        K::DistrictCouncil => "para 24",
-        K::Cafcass => "para 25",
-        K::Prison => "para 26",
-        K::Probation => "para 27",
-        K::YouthCustody => "paras 28–30",
-        K::YouthJustice => "para 31",
-        K::BritishTransportPolice => "para 32",
-        K::PortPolice => "para 34",
-        K::Immigration => "para 35",
-        K::VoluntarySector => "para 36",
-        K::ReligiousOrganisation => "para 37",
-        K::SportLeisure => "para 38",
-        K::LocalAuthority
-        | K::IntegratedCareBoard
-        | K::ClinicalCommissioningGroup
-        | K::Police
-        | K::FireAndRescue
-        | K::GovernmentDepartment
-        | K::NationalBody
-        | K::SafeguardingPartnership
-        | K::ChildDeathOverviewPanel
-        | K::Other => return None,
-    })
+/// A name as the data's patterns are written: lower case, after a space (so that a pattern's
+/// leading space means "at the start of a word"), with ’ read as ', & as "and", and runs of
+/// white space as one space.
+fn normalise(text: &str) -> String {
+    let lower = text
+        .to_lowercase()
+        .replace('\u{2019}', "'")
+        .replace('&', " and ");
+    let mut out = String::with_capacity(lower.len() + 1);
+    out.push(' ');
+    for word in lower.split_whitespace() {
+        if out.len() > 1 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A pattern from the data, normalised as the text is but keeping a leading space.
+fn pattern(p: &str) -> String {
+    let n = normalise(p);
+    if p.starts_with(' ') {
+        n
+    } else {
+        n[1..].to_owned()
+    }
+}
+
+fn edition(id: &str) -> Option<Edition> {
+    serde_json::from_value(serde_json::Value::String(id.to_owned())).ok()
+}
+
+/// The forms a document may use for an ICB: "<stem> ICB" / "<stem> Integrated Care Board"
+/// (with or without the stem's commas, so with or without "NHS " before), and the same with
+/// each abbreviation, all at a word start.
+fn icb_forms(icb: &data::Icb) -> Vec<String> {
+    let mut stems = vec![icb.stem.clone(), icb.stem.replace(',', "")];
+    stems.extend(icb.abbreviations.iter().cloned());
+    stems.dedup();
+    stems
+        .iter()
+        .flat_map(|s| [format!(" {s} icb"), format!(" {s} integrated care board")])
+        .map(|f| pattern(&f))
+        .collect()
+}
+
+/// Every obsolete body, with what matches it.
+struct Registry {
+    bodies: Vec<ObsoleteBody>,
+    /// The normalised fragments: patterns and exclusions.
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// For each fragment: its body, and whether it cancels the body rather than matching it.
+    fragments: Vec<(usize, bool)>,
+    /// Whole-word, case-sensitive initialisms and families of them.
+    initialisms: Option<regex::RegexSet>,
+    /// For each initialism: its body, and whether it is a family (`initialism_regex`).
+    initialism_bodies: Vec<(usize, bool)>,
+    /// The bodies with a `suffix_family`.
+    suffixed: Vec<usize>,
+}
+
+fn build() -> Registry {
+    let r = data::registries();
+    let mut bodies = Vec::new();
+    let mut fragments: Vec<(String, usize, bool)> = Vec::new();
+    let mut initialisms: Vec<(String, usize, bool)> = Vec::new();
+    let obsolete = &r.obsolete;
+    for e in obsolete.entry.iter().filter(|e| e.kind == "body") {
+        let i = bodies.len();
+        fragments.extend(e.patterns.iter().map(|p| (pattern(p), i, false)));
+        fragments.extend(e.exclude.iter().map(|p| (pattern(p), i, true)));
+        initialisms.extend(
+            e.initialisms
+                .iter()
+                .map(|s| (format!(r"\b{}s?\b", regex::escape(s)), i, false)),
+        );
+        initialisms.extend(e.initialism_regex.iter().map(|s| (s.clone(), i, true)));
+        bodies.push(ObsoleteBody {
+            name: e.name.clone(),
+            replaced_by: e.replaced_by.clone(),
+            ended: e.ended,
+            ended_by_latest: e.ended_is.as_deref() == Some("latest"),
+            error_from: e.error_from.unwrap_or(e.ended).max(e.ended),
+            editions: e.editions.iter().filter_map(|s| edition(s)).collect(),
+            max_severity: e.max_severity,
+            fix: e.fix.clone(),
+            fix_as_partner: e.fix_as_partner.clone(),
+            fix_as_recipient: e.fix_as_recipient.clone(),
+            fix_by_area: e
+                .fix_by_area
+                .iter()
+                .map(|(a, n)| (a.clone(), n.clone()))
+                .collect(),
+            source: e.source.text(&obsolete.sources),
+            confirmed: e.confirmed,
+            suffix_family: e.suffix_family.as_deref().map(pattern),
+            not_followed_by: e.not_followed_by.iter().map(|s| s.to_lowercase()).collect(),
+        });
+    }
+    // Each ICB that has ended: its own entry in obsolete.toml (named by the board's legal
+    // name), or one made from icbs.toml, matched by every form of its name.
+    let icbs = &r.icbs;
+    let by_ods: BTreeMap<&str, &data::Icb> = icbs.icb.iter().map(|b| (b.ods.as_str(), b)).collect();
+    let successor = |ods: &String| {
+        by_ods
+            .get(ods.as_str())
+            .map_or(ods.clone(), |b| b.name.clone())
+    };
+    for icb in icbs.icb.iter().filter(|b| b.ended.is_some()) {
+        let ended = icb.ended.unwrap_or(icb.start);
+        let named = obsolete.entry.iter().filter(|e| e.kind == "body");
+        let i = match named.clone().position(|e| e.name.starts_with(&icb.name)) {
+            Some(i) => i,
+            None => {
+                let names: Vec<String> = icb.successors.iter().map(successor).collect();
+                let names = names.join(" / ");
+                bodies.push(ObsoleteBody {
+                    name: icb.name.clone(),
+                    replaced_by: names.clone(),
+                    ended,
+                    ended_by_latest: false,
+                    error_from: ended,
+                    editions: Vec::new(),
+                    max_severity: None,
+                    fix: format!("name {names}"),
+                    fix_as_partner: (icb.split.is_empty())
+                        .then(|| format!("name {names} (from {ended})")),
+                    fix_as_recipient: None,
+                    fix_by_area: Vec::new(),
+                    source: icb.source.text(&icbs.sources),
+                    confirmed: icb.confirmed,
+                    suffix_family: None,
+                    not_followed_by: Vec::new(),
+                });
+                bodies.len() - 1
+            }
+        };
+        // A split the obsolete entry does not spell out: from icbs.toml.
+        if bodies[i].fix_by_area.is_empty() {
+            bodies[i].fix_by_area = icb
+                .split
+                .iter()
+                .map(|(area, ods)| (area.clone(), successor(ods)))
+                .collect();
+        }
+        let forms = icb_forms(icb);
+        // A successor whose name contains the old one ("Sussex ICB" in "Surrey and Sussex
+        // ICB") must not match it.
+        for s in icb.successors.iter().filter_map(|s| by_ods.get(s.as_str())) {
+            for form in icb_forms(s) {
+                if forms
+                    .iter()
+                    .any(|f| form != *f && form.contains(f.as_str()))
+                {
+                    fragments.push((form, i, true));
+                }
+            }
+        }
+        fragments.extend(forms.into_iter().map(|f| (f, i, false)));
+    }
+    let automaton = aho_corasick::AhoCorasick::builder()
+        // Names are short: an NFA, quick to build, searches them as fast as a DFA.
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(fragments.iter().map(|(p, ..)| p))
+        .ok();
+    let set = regex::RegexSet::new(initialisms.iter().map(|(p, ..)| p)).ok();
+    let suffixed = (0..bodies.len())
+        .filter(|&i| bodies[i].suffix_family.is_some())
+        .collect();
+    Registry {
+        suffixed,
+        bodies,
+        automaton,
+        fragments: fragments.into_iter().map(|(_, i, x)| (i, x)).collect(),
+        initialisms: set,
+        initialism_bodies: initialisms.into_iter().map(|(_, i, f)| (i, f)).collect(),
+    }
+}
+
+static REGISTRY: LazyLock<Registry> = LazyLock::new(build);
+
+/// Every body the registry knows has ended, in the data's order.
+pub fn obsolete_bodies() -> &'static [ObsoleteBody] {
+    &REGISTRY.bodies
+}
+
+/// The clinical commissioning groups' entry (the family every CCG belongs to).
+pub fn clinical_commissioning_groups() -> Option<&'static ObsoleteBody> {
+    obsolete_bodies()
+        .iter()
+        .find(|b| b.suffix_family.as_deref() == Some("clinical commissioning group"))
+}
+
+/// The obsolete body a name refers to, if any (the first in the data if it names several).
+/// One pass of the automaton over the name, and one of the initialisms.
+pub fn obsolete_body(name: &str) -> Option<Found> {
+    let reg = &*REGISTRY;
+    let text = normalise(name);
+    let n = reg.bodies.len();
+    // For each body: matched by a pattern or a whole-word initialism, by a family only, or
+    // cancelled by an exclusion.
+    let mut matched = vec![false; n];
+    let mut family = vec![false; n];
+    let mut excluded = vec![false; n];
+    if let Some(ac) = &reg.automaton {
+        for m in ac.find_overlapping_iter(&text) {
+            let (i, exclusion) = reg.fragments[m.pattern().as_usize()];
+            if exclusion {
+                excluded[i] = true;
+            } else {
+                let rest = &text[m.end()..];
+                let body = &reg.bodies[i];
+                if !body.not_followed_by.iter().any(|s| rest.starts_with(s)) {
+                    matched[i] = true;
+                }
+            }
+        }
+    }
+    for &i in &reg.suffixed {
+        if let Some(suffix) = &reg.bodies[i].suffix_family {
+            let t = text.trim_end();
+            if t.ends_with(suffix.as_str())
+                || t.strip_suffix('s')
+                    .is_some_and(|t| t.ends_with(suffix.as_str()))
+            {
+                matched[i] = true;
+            }
+        }
+    }
+    if let Some(set) = &reg.initialisms {
+        for k in set.matches(name).iter() {
+            let (i, is_family) = reg.initialism_bodies[k];
+            if is_family {
+                family[i] = true;
+            } else {
+                matched[i] = true;
+            }
+        }
+    }
+    (0..n)
+        .find(|&i| (matched[i] || family[i]) && !excluded[i])
+        .map(|i| Found {
+            body: &reg.bodies[i],
+            family_only: !matched[i],
+        })
+}
+
+/// The integrated care boards in existence on `day` whose footprint (the upper-tier areas they
+/// cover wholly or mostly) includes an area named, as whole words, in one of `places`.
+pub fn icbs_covering(places: &[&str], day: Day) -> Vec<&'static data::Icb> {
+    let places: Vec<String> = places.iter().map(|p| normalise(p)).collect();
+    data::registries()
+        .icbs
+        .icb
+        .iter()
+        .filter(|b| b.start <= day && b.ended.is_none_or(|e| day < e))
+        .filter(|b| {
+            b.footprint.iter().any(|area| {
+                let area = normalise(area);
+                places.iter().any(|p| contains_words(p, area.trim_start()))
+            })
+        })
+        .collect()
+}
+
+/// The name of an organisation kind as documents write it (`nhs_trust`).
+fn kind_name(kind: OrganisationKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The paragraphs of the Schedule to SI 2018/789 under which an organisation of this kind is
+/// a relevant agency (none if no paragraph covers it).
+pub fn schedule_paragraphs(kind: OrganisationKind) -> Vec<&'static Paragraph> {
+    let name = kind_name(kind);
+    data::registries()
+        .schedule
+        .paragraph
+        .iter()
+        .filter(|p| p.kinds.contains(&name))
+        .collect()
+}
+
+/// Why the Schedule does not cover organisations of this kind, where the data says.
+pub fn not_scheduled(kind: OrganisationKind) -> Option<&'static NotScheduled> {
+    let name = kind_name(kind);
+    data::registries()
+        .schedule
+        .not_scheduled
+        .iter()
+        .find(|n| n.kinds.contains(&name))
+}
+
+/// "para 16", "paras 1, 4, 7, 8".
+pub fn paragraph_words(paras: &[&Paragraph]) -> String {
+    let numbers: Vec<String> = paras.iter().map(|p| p.para.to_string()).collect();
+    match numbers.len() {
+        1 => format!("para {}", numbers[0]),
+        _ => format!("paras {}", numbers.join(", ")),
+    }
+}
+
+/// How masa cites the Schedule: the version it holds, and that a later one is unverified.
+pub fn schedule_citation() -> String {
+    let s = &data::registries().schedule;
+    let unverified = s
+        .amendment
+        .iter()
+        .filter(|a| !a.confirmed)
+        .filter_map(|a| a.date)
+        .filter(|d| *d > s.instrument.in_force)
+        .min();
+    let caveat = unverified.map_or(String::new(), |d| {
+        format!("; a version in force since {d} has not been verified")
+    });
+    format!(
+        "{} reg. 18 and Schedule, as made ({}){caveat}",
+        s.instrument.number, s.instrument.schedule_as_made
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn recognises_obsolete_names_without_false_matches() {
-        assert!(obsolete_body("Bedfordshire Clinical Commissioning Group").is_some());
-        assert!(obsolete_body("Bedfordshire CCG").is_some());
-        assert!(obsolete_body("What Works Centre for Children's Social Care").is_some());
-        assert!(obsolete_body("BLMK ICB").is_some());
-        assert!(obsolete_body("NHS Central East ICB").is_none());
-        assert!(obsolete_body("Accg Ltd").is_none());
-        assert!(obsolete_body("Bedfordshire Police").is_none());
+    fn named(name: &str) -> Option<&'static str> {
+        obsolete_body(name).map(|f| f.body.name.as_str())
     }
 
-    /// The one automaton gives the body a search for each pattern in registry order gives,
-    /// including for names that match two bodies.
     #[test]
-    fn one_search_finds_the_first_body_in_the_registry() {
-        let by_each_pattern = |name: &str| {
-            let padded = format!(" {}", name.to_lowercase());
-            OBSOLETE_BODIES
-                .iter()
-                .position(|b| b.patterns.iter().any(|p| padded.contains(p)))
-        };
-        let position = |name: &str| {
-            obsolete_body(name).map(|b| {
-                OBSOLETE_BODIES
-                    .iter()
-                    .position(|o| o.name == b.name)
-                    .unwrap()
-            })
-        };
-        let mut names: Vec<String> = OBSOLETE_BODIES
-            .iter()
-            .flat_map(|b| b.patterns.iter().map(|p| p.trim().to_uppercase()))
-            .collect();
-        let all: Vec<&str> = OBSOLETE_BODIES
-            .iter()
-            .flat_map(|b| b.patterns)
-            .copied()
-            .collect();
-        names.push(all.join(" and "));
-        names.push(all.iter().rev().copied().collect::<Vec<_>>().join(", "));
-        names
-            .extend(["Bedfordshire Police", "", "Ça va", "NHS Central East ICB"].map(String::from));
-        for name in &names {
-            assert_eq!(position(name), by_each_pattern(name), "{name}");
+    fn recognises_obsolete_names_without_false_matches() {
+        for name in [
+            "Bedfordshire Clinical Commissioning Group",
+            "NHS Kernow Clinical Commissioning Group",
+            "Bedfordshire CCG",
+            "Nottingham and Nottinghamshire CCGs",
+            "What Works Centre for Children’s Social Care",
+            "BLMK ICB",
+            "NHS Bedfordshire, Luton and Milton Keynes ICB",
+            "Bedfordshire Luton & Milton Keynes Integrated Care Board",
+            "Norfolk and Waveney Integrated Care Board",
+            "NHS Hertfordshire and West Essex ICB",
+            "NHS Sussex ICB",
+            "Public Health England",
+            "PHE",
+            "Devon Safeguarding Children Board",
+            "Luton & Dunstable University Hospital",
+        ] {
+            assert!(named(name).is_some(), "{name}");
         }
-        assert!(names.iter().filter(|n| position(n).is_some()).count() > 5);
+        for name in [
+            "NHS Central East ICB",
+            "NHS Kent and Medway ICB",
+            "NHS Essex Integrated Care Board",
+            "NHS Surrey and Sussex Integrated Care Board",
+            "NHS Norfolk and Suffolk ICB",
+            "Frimley Health NHS Foundation Trust",
+            "Accg Ltd",
+            "Bedfordshire Police",
+            "Somerset Safeguarding Adults Board",
+            "Phew Ltd",
+            "",
+        ] {
+            assert!(named(name).is_none(), "{name}: {:?}", named(name));
+        }
+    }
+
+    #[test]
+    fn an_initialism_is_whole_word_and_case_sensitive_and_a_family_is_a_guess() {
+        assert!(
+            named("the ccg").is_some(),
+            "the pattern ' ccg' is lower-case"
+        );
+        assert!(named("SCCGA").is_none());
+        let lscb = obsolete_body("LSCB").unwrap();
+        assert!(!lscb.family_only);
+        let bscb = obsolete_body("BSCB").unwrap();
+        assert!(bscb.family_only && bscb.body.name.contains("LSCB"));
+        assert!(obsolete_body("bscb").is_none());
+    }
+
+    #[test]
+    fn every_icb_that_ended_is_recognised_with_its_successor() {
+        let r = data::registries();
+        let ended: Vec<_> = r.icbs.icb.iter().filter(|b| b.ended.is_some()).collect();
+        assert_eq!(ended.len(), 12);
+        for icb in ended {
+            for name in [
+                icb.name.clone(),
+                format!("{} ICB", icb.stem),
+                format!("NHS {} Integrated Care Board", icb.stem),
+            ] {
+                let found = obsolete_body(&name).unwrap_or_else(|| panic!("{name}"));
+                assert_eq!(Some(found.body.ended), icb.ended, "{name}");
+                assert!(
+                    !found.body.confirmed,
+                    "{name}: the 2026 changes are unverified"
+                );
+            }
+        }
+        for icb in r.icbs.icb.iter().filter(|b| b.ended.is_none()) {
+            assert!(named(&icb.name).is_none(), "{} is current", icb.name);
+            assert!(
+                named(&format!("{} ICB", icb.stem)).is_none(),
+                "{}",
+                icb.stem
+            );
+        }
+    }
+
+    #[test]
+    fn a_split_board_has_a_successor_for_each_area() {
+        let hwe = obsolete_body("NHS Hertfordshire and West Essex ICB")
+            .unwrap()
+            .body;
+        let herts = hwe.fix_in_area(&["Hertfordshire County Council"]).unwrap();
+        assert!(herts.contains("Central East"), "{herts}");
+        let essex = hwe.fix_in_area(&["Essex County Council"]).unwrap();
+        assert!(essex.contains("NHS Essex"), "{essex}");
+        assert!(hwe.fix_in_area(&["Sussex County Council"]).is_none());
+        assert!(hwe.fix_in_area(&["Kent County Council"]).is_none());
+    }
+
+    #[test]
+    fn each_body_cites_its_own_source() {
+        let ccg = clinical_commissioning_groups().unwrap();
+        assert!(ccg.source.contains("Health and Care Act 2022"));
+        let probation = obsolete_body("National Probation Service").unwrap().body;
+        assert!(
+            probation.source.contains("CBP-9252"),
+            "{}",
+            probation.source
+        );
+    }
+
+    #[test]
+    fn every_kind_is_scheduled_or_says_why_not() {
+        let kinds: Vec<OrganisationKind> =
+            serde_json::to_value(crate::model::schema::arrangements_schema())
+                .ok()
+                .and_then(|s| s.pointer("/definitions/OrganisationKind/enum").cloned())
+                .and_then(|e| serde_json::from_value(e).ok())
+                .unwrap_or_default();
+        assert!(kinds.len() > 30);
+        for kind in kinds {
+            let scheduled = !schedule_paragraphs(kind).is_empty();
+            assert!(
+                scheduled != not_scheduled(kind).is_some(),
+                "{kind:?}: exactly one of a paragraph or a reason"
+            );
+        }
+    }
+
+    #[test]
+    fn severity_is_capped_by_the_evidence() {
+        use crate::diag::Severity;
+        let mut body = clinical_commissioning_groups().unwrap().clone();
+        assert!(body.confirmed);
+        assert_eq!(body.cap(Severity::Error), Severity::Error);
+        body.max_severity = Some(MaxSeverity::Info);
+        assert_eq!(body.cap(Severity::Error), Severity::Info);
+        body.max_severity = Some(MaxSeverity::Warning);
+        assert_eq!(body.cap(Severity::Error), Severity::Warning);
+        body.max_severity = None;
+        body.confirmed = false;
+        assert_eq!(body.cap(Severity::Error), Severity::Warning);
+        // The data's own: the What Works Centre is unconfirmed, and an error only from WT2023.
+        let ww = obsolete_body("What Works Centre for Children's Social Care")
+            .unwrap()
+            .body;
+        assert_eq!(ww.cap(Severity::Error), Severity::Warning);
+        assert_eq!(ww.error_from, Day::new(2023, 12, 15).unwrap());
+        let eif = obsolete_body("Early Intervention Foundation").unwrap().body;
+        assert_eq!(eif.max_severity, Some(MaxSeverity::Warning));
+    }
+
+    #[test]
+    fn the_schedule_paragraphs_come_from_the_data() {
+        assert_eq!(
+            paragraph_words(&schedule_paragraphs(OrganisationKind::School)),
+            "paras 1, 4, 7, 8"
+        );
+        assert_eq!(
+            paragraph_words(&schedule_paragraphs(OrganisationKind::Cafcass)),
+            "para 25"
+        );
+        assert!(schedule_paragraphs(OrganisationKind::FireAndRescue).is_empty());
+        assert!(not_scheduled(OrganisationKind::FireAndRescue).is_some());
+        assert!(not_scheduled(OrganisationKind::Cafcass).is_none());
+        assert!(schedule_citation().contains("2023-11-06"));
     }
 }

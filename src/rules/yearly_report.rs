@@ -210,7 +210,7 @@ rule!(
         citation: "WT2023 ch. 2, para 109",
         editions: SINCE_WT2023,
         enabled: true,
-        what: "That `yearly_report.recipients` includes the Child Safeguarding Practice Review Panel (an organisation whose name contains \"Safeguarding Practice Review Panel\") and a Department for Education recipient (a name containing \"Department for Education\", \"DfE\" or \"Multi-Agency Safeguarding Arrangements Unit\"), pointing out a recipient that no longer exists (such as the What Works Centre for Children's Social Care) when the DfE is missing (the body itself is reported by `obsolete-body`); and that `within_days`, where stated, is at most 7 (para 109 says days: a recipient marked `working_days = true` is reported above 5 working days, which can run past 7 calendar days).",
+        what: "That `yearly_report.recipients` includes the Child Safeguarding Practice Review Panel (an organisation whose name contains \"Safeguarding Practice Review Panel\") and a Department for Education recipient (a name containing \"Department for Education\", \"DfE\" or \"Multi-Agency Safeguarding Arrangements Unit\"), and that `within_days`, where stated, is at most 7 (para 109 says days: a recipient marked `working_days = true` is reported above 5 working days, which can run past 7 calendar days). A recipient that no longer exists is reported once, by `obsolete-body`, with the fix its registry entry gives for a recipient: for the What Works Centre for Children's Social Care (WT2018's recipient), the Panel and the DfE's unit that para 109 names, not its successor Foundations. So this rule does not also report the missing DfE when such a body stands in its place, nor its `within_days`; where the obsolete body's entry has no recipient fix (a clinical commissioning group), the missing DfE is reported here, pointing at the obsolete recipient.",
         why: "Para 109: a copy goes to the Panel and to the DfE's Multi-Agency Safeguarding Arrangements Unit within 7 days of publication. Sending it to a body that no longer exists means the DfE does not get it.",
         fails: r#"
 schema_version = 1
@@ -288,32 +288,42 @@ within_days = 7
                 || n.contains("dfe")
                 || n.contains("multi-agency safeguarding arrangements unit")
         };
-        if !names.iter().any(|(n, ..)| dfe(n)) {
-            let obsolete = names
-                .iter()
-                .find(|(n, ..)| registry::obsolete_body(n).is_some());
+        // A recipient that no longer exists, and whether its entry says what to send instead
+        // (the What Works Centre: the recipients para 109 names). `obsolete-body` reports such
+        // a recipient, with that fix; its fix adds the DfE, so the missing DfE is the same
+        // defect and is not reported again here.
+        let edition = super::edition_judged_by(cx.model, cx.today);
+        let obsolete: Vec<_> = names
+            .iter()
+            .filter_map(|(_, r, span)| {
+                let org = cx.model.organisation(&r.organisation)?;
+                let found = registry::obsolete_body(org.name.get())
+                    .filter(|f| f.body.applies_to(edition) && cx.today >= f.body.ended)?;
+                Some((org.name.get(), span, found.body))
+            })
+            .collect();
+        let replaced_by_para_109 = obsolete
+            .iter()
+            .any(|(.., body)| body.fix_as_recipient.is_some() && cx.today >= body.error_from);
+        if !names.iter().any(|(n, ..)| dfe(n)) && !replaced_by_para_109 {
             let mut d = finding(meta, report.span(), "the yearly report is not sent to the Department for Education (Multi-Agency Safeguarding Arrangements Unit)")
                 .with_label("recipients")
                 .with_help("send a copy to the DfE's Multi-Agency Safeguarding Arrangements Unit within 7 days of publication");
-            if let Some((_, r, span)) = obsolete {
-                let name = cx
-                    .model
-                    .organisation(&r.organisation)
-                    .map_or(r.organisation.to_string(), |o| o.name.to_string());
+            if let Some((name, span, _)) = obsolete.first() {
                 d = d.with_secondary(
-                    span.clone(),
+                    (*span).clone(),
                     format!("{name}: a body that no longer exists"),
                 );
             }
             out.push(d);
         }
-        for (lower_name, recipient, _) in &names {
+        for (_, recipient, span) in &names {
             let Some(days) = &recipient.within_days else {
                 continue;
             };
             // A body that no longer exists is reported as such (by `obsolete-body`); when a copy
             // would reach it does not matter.
-            if registry::obsolete_body(lower_name).is_some() {
+            if obsolete.iter().any(|(_, s, _)| *s == span) {
                 continue;
             }
             let name = cx
@@ -537,7 +547,24 @@ mod tests {
         let bad = format!(
             "{ORGS}[[yearly_report.recipients]]\norganisation = \"panel\"\nwithin_days = 7\n[[yearly_report.recipients]]\norganisation = \"ww\"\nwithin_days = 7\n"
         );
-        let (text, found) = run_rule(&YearlyReportRecipients, &bad);
+        // The What Works Centre in the DfE's place is one defect, reported once, by
+        // `obsolete-body` with the recipients para 109 names as its fix.
+        let (_, found) = run_rule(&YearlyReportRecipients, &bad);
+        assert!(found.is_empty(), "{found:#?}");
+        let (_, by_body) = run_rule(&crate::rules::bodies::ObsoleteBody, &bad);
+        assert_eq!(by_body.len(), 1);
+        let help = by_body[0].help.as_deref().unwrap_or_default();
+        assert!(
+            help.contains("Multi-Agency Safeguarding Arrangements Unit")
+                && help.contains("Foundations is NOT a recipient"),
+            "{help}"
+        );
+        // A body that ended whose entry says nothing of the yearly report (a CCG) is not in the
+        // DfE's place: the missing DfE is a defect of its own, and points at it.
+        let ccg = format!(
+            "{ORGS}[[organisations]]\nid = \"ccg\"\nname = \"NHS Kernow Clinical Commissioning Group\"\nkind = \"clinical_commissioning_group\"\n[[yearly_report.recipients]]\norganisation = \"panel\"\nwithin_days = 7\n[[yearly_report.recipients]]\norganisation = \"ccg\"\nwithin_days = 10\n"
+        );
+        let (text, found) = run_rule(&YearlyReportRecipients, &ccg);
         assert_eq!(
             (found.len(), found[0].rule.as_str()),
             (1, "yearly-report-recipients")
