@@ -46,3 +46,51 @@ fn the_policy_is_written_at_the_top_of_the_rule_docs() {
         assert!(docs[policy..].contains(level), "{level} is not explained");
     }
 }
+
+#[test]
+fn rules_only_for_whole_arrangements_are_rules_of_the_catalog() {
+    let catalog = masa::rules::catalog();
+    for id in masa::rules::WHOLE_ARRANGEMENTS_ONLY {
+        assert!(
+            catalog.iter().any(|r| r.meta().id == *id),
+            "{id} is not a rule"
+        );
+    }
+}
+
+#[test]
+fn a_web_page_beside_the_arrangements_is_not_told_it_lacks_their_sections() {
+    let page = r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+document = "web_page"
+
+[dispute_resolution]
+description = "Concerns go to the Local Safeguarding Children Board."
+"#;
+    let options = masa::Options {
+        today: masa::Day::new(2026, 12, 1).unwrap(),
+        ..masa::Options::default()
+    };
+    let report = masa::check_source("page.toml", page.as_bytes(), &options);
+    let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    assert!(
+        !rules.contains(&"safeguarding-partners-complete"),
+        "{rules:?}"
+    );
+    assert!(
+        !rules.contains(&"independent-scrutiny-present"),
+        "{rules:?}"
+    );
+    // What the page itself says is still checked.
+    assert!(rules.contains(&"obsolete-title"), "{rules:?}");
+    let arrangements = page.replace("document = \"web_page\"\n", "");
+    let report = masa::check_source("a.toml", arrangements.as_bytes(), &options);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "safeguarding-partners-complete")
+    );
+}

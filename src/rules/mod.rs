@@ -271,15 +271,67 @@ pub fn run_with(
     let judged = judged_as_at(model, today);
     let edition = edition_judged_by(model, judged);
     let cx = Context::new(model, judged);
+    let beside = model
+        .doc
+        .partnership
+        .document
+        .as_ref()
+        .is_some_and(|d| *d.get() != crate::model::DocumentKind::Arrangements);
     let mut out = Vec::new();
     for rule in rules {
-        let applies = rule.meta().editions.contains(&edition);
+        let applies = rule.meta().editions.contains(&edition)
+            && !(beside && WHOLE_ARRANGEMENTS_ONLY.contains(&rule.meta().id));
         if applies && crate::rules::levels::runs(*rule, model, lints) {
             rule.check(&cx, &mut out);
         }
     }
     crate::diag::merge_repeats(out)
 }
+
+/// Rules that judge what the arrangements as a whole contain (a section, a list, a date of
+/// publication, the yearly report's contents). A document the partnership publishes beside its
+/// arrangements, such as its web page (`partnership.document = "web_page"`), is not the
+/// arrangements: it is checked for what it says (obsolete names, links, citations, names,
+/// sums), not for what it leaves to the arrangements.
+pub const WHOLE_ARRANGEMENTS_ONLY: &[&str] = &[
+    "area-declared",
+    "arrangements-published",
+    "published-date-present",
+    "work-together-to-identify-needs",
+    "safeguarding-partners-complete",
+    "lead-partners-complete",
+    "delegated-partners-named",
+    "partnership-chair-named",
+    "business-management-function",
+    "independent-scrutiny-present",
+    "independent-scrutiny-role",
+    "scrutiny-plans-published",
+    "relevant-agencies-listed",
+    "relevant-agencies-reviewed",
+    "education-settings-included",
+    "early-years-included",
+    "youth-custody-and-residential-homes",
+    "voice-of-children-and-families",
+    "information-sharing",
+    "data-and-intelligence",
+    "multi-agency-training",
+    "multi-agency-audits",
+    "threshold-document-published",
+    "dispute-resolution",
+    "whistleblowing-linked",
+    "funding-declared",
+    "funding-in-yearly-report",
+    "yearly-report-frequency",
+    "yearly-report-contents",
+    "yearly-report-recipients",
+    "yearly-report-impact",
+    "lcspr-arrangements",
+    "serious-incident-notification",
+    "cdr-partners",
+    "lead-partner-signoff",
+    "looked-after-children-covered",
+    "disproportionality-analysed",
+];
 
 /// The edition whose requirements apply to a document judged as at `judged`: the one in force
 /// on that day. Before the first edition masa knows (4 July 2018), the earliest it knows.
