@@ -55,3 +55,12 @@ fn unknown_keys_are_reported_in_linear_time() {
 fn invalid_values_in_many_tables_are_reported_in_linear_time() {
     assert_linear("invalid kinds", "schema", corpus::invalid_kinds, 1_000);
 }
+#[test]
+fn unknown_references_among_many_ids_are_reported_in_linear_time() {
+    assert_linear(
+        "unknown references",
+        "unknown-reference",
+        |n| corpus::unknown_references(n, n),
+        250,
+    );
+}

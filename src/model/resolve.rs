@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::document::*;
 use super::spanned::{Span, Spanned};
 use super::values::Id;
-use crate::diag::suggest;
+use crate::diag::Suggester;
 use crate::diag::{Diagnostic, Severity};
 
 /// Rule id for a reference to an id that is not declared (or is declared as something else).
@@ -322,6 +322,7 @@ pub fn check_references(
     written: &HashSet<String>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let mut suggesters: HashMap<Vec<DeclKind>, Suggester<'_>> = HashMap::new();
     for_each_reference(doc, |id, kinds, key| {
         if index.get(id.as_str()).is_none() && written.contains(id.as_str()) {
             return;
@@ -355,14 +356,18 @@ pub fn check_references(
                 )),
             ),
             None => {
-                let candidates = index
-                    .declarations
-                    .iter()
-                    .filter(|(_, d)| kinds.contains(&d.kind))
-                    .map(|(name, _)| name.as_str());
-                let mut sorted: Vec<&str> = candidates.collect();
-                sorted.sort_unstable(); // deterministic suggestions
-                let help = match suggest(id.as_str(), sorted.iter().copied()) {
+                // One index of the candidate ids per set of kinds, built on first use.
+                let suggester = suggesters.entry(kinds.to_vec()).or_insert_with(|| {
+                    let mut sorted: Vec<&str> = index
+                        .declarations
+                        .iter()
+                        .filter(|(_, d)| kinds.contains(&d.kind))
+                        .map(|(name, _)| name.as_str())
+                        .collect();
+                    sorted.sort_unstable(); // deterministic suggestions
+                    Suggester::new(sorted)
+                });
+                let help = match suggester.suggest(id.as_str()) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(
                         "declare it in {} with id = \"{id}\", or use an id that is declared",
