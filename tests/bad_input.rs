@@ -695,3 +695,74 @@ fn a_directory_with_one_bad_file_still_checks_the_rest() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Things that are not regular files: a read of them would block (a named pipe) or never end
+// (a device).
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_without_waiting_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("pipe.toml"));
+    std::fs::write(dir.path().join("good.toml"), example_text()).unwrap();
+    // Given as the path.
+    let run = check_in(dir.path(), &["pipe.toml"]);
+    assert_eq!(run.code, 2, "{}", run.shown());
+    assert!(
+        run.stderr.contains(
+            "masa: cannot check `pipe.toml`: not a regular file (a named pipe); masa reads only files"
+        ),
+        "{}",
+        run.shown()
+    );
+    // Found in a directory: listed as unreadable, the other file still checked.
+    let run = check_in(dir.path(), &[".", "--format", "json"]);
+    assert_eq!(run.code, 2, "{}", run.shown());
+    let report = json(&run);
+    assert_eq!(report["summary"]["files"], 1, "{report}");
+    assert!(
+        report["unreadable"].to_string().contains("named pipe"),
+        "{report}"
+    );
+    // As the configuration.
+    let run = check_in(dir.path(), &["--config", "pipe.toml", "good.toml"]);
+    assert_eq!(run.code, 2, "{}", run.shown());
+    assert!(
+        run.stderr.contains(
+            "cannot read the configuration `pipe.toml`: not a regular file (a named pipe)"
+        ),
+        "{}",
+        run.shown()
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_device_is_refused_not_read_without_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = check_in(dir.path(), &["/dev/zero"]);
+    assert_eq!(run.code, 2, "{}", run.shown());
+    assert!(
+        run.stderr.contains("not a regular file (a device)"),
+        "{}",
+        run.shown()
+    );
+    std::fs::write(dir.path().join("good.toml"), example_text()).unwrap();
+    let run = check_in(dir.path(), &["--config", "/dev/zero", "good.toml"]);
+    assert_eq!(run.code, 2, "{}", run.shown());
+    assert!(
+        run.stderr.contains("not a regular file (a device)"),
+        "{}",
+        run.shown()
+    );
+}

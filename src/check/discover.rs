@@ -15,7 +15,8 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
             Ok(meta) if meta.is_dir() => {
                 walk(path, &mut files, &mut problems, &mut Default::default(), 0)
             }
-            Ok(_) => files.push(path.clone()),
+            Ok(meta) if meta.is_file() => files.push(path.clone()),
+            Ok(meta) => problems.push((path.display().to_string(), not_a_file(&meta))),
             Err(e) => problems.push((path.display().to_string(), describe_io(&e))),
         }
     }
@@ -67,11 +68,26 @@ fn walk(
         }
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(&path, files, problems, visited, depth + 1),
-            Ok(_) if name.ends_with(".toml") && name != levels::CONFIG_FILE => files.push(path),
+            Ok(meta) if name.ends_with(".toml") && name != levels::CONFIG_FILE => {
+                if meta.is_file() {
+                    files.push(path);
+                } else {
+                    problems.push((path.display().to_string(), not_a_file(&meta)));
+                }
+            }
             Ok(_) => {}
             Err(e) => problems.push((path.display().to_string(), describe_io(&e))),
         }
     }
+}
+
+/// Why a path that is not a regular file is not checked (a named pipe would block the read,
+/// a device may never end).
+fn not_a_file(meta: &std::fs::Metadata) -> String {
+    format!(
+        "not a regular file ({}); masa reads only files",
+        super::file::kind_of(meta)
+    )
 }
 
 /// An I/O error in plain words.

@@ -300,13 +300,18 @@ fn load_config(path: Option<&std::path::Path>) -> Result<ProjectLints, String> {
         None if default.is_file() => default,
         None => return Ok(ProjectLints::default()),
     };
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        format!(
-            "cannot read the configuration `{}`: {}",
-            path.display(),
-            crate::describe_io(&e)
-        )
-    })?;
+    let cannot = |why: String| format!("cannot read the configuration `{}`: {why}", path.display());
+    let bytes = match crate::check::read_regular_file(path, crate::load::DEFAULT_MAX_FILE_SIZE) {
+        Ok(crate::check::Read::Bytes(bytes)) => bytes,
+        Ok(crate::check::Read::TooLarge(_)) => {
+            return Err(cannot(format!(
+                "it is more than {} bytes",
+                crate::load::DEFAULT_MAX_FILE_SIZE
+            )));
+        }
+        Err(e) => return Err(cannot(crate::describe_io(&e))),
+    };
+    let text = String::from_utf8(bytes).map_err(|_| cannot("it is not UTF-8 text".into()))?;
     ProjectLints::parse(&text, &crate::rules::catalog())
         .map_err(|e| format!("invalid configuration `{}`: {e}", path.display()))
 }

@@ -102,6 +102,18 @@ pub fn size_limit(len: u64, max: usize) -> Option<Diagnostic> {
     })
 }
 
+/// The finding for a file found larger than `max` bytes while reading it (its metadata did
+/// not say: a device, a file under `/proc`, a file still growing).
+pub fn read_past_limit(max: usize) -> Diagnostic {
+    Diagnostic::new(
+        FILE_TOO_LARGE,
+        Severity::Error,
+        0..0,
+        format!("the file is more than the limit of {max} bytes; masa stopped reading it there"),
+    )
+    .with_help("an arrangements file is normally well under 1 MB: check that this is the right file, or raise the limit with --max-file-size")
+}
+
 /// The longest line masa reads, in characters: five times the longest paragraph in the
 /// bundled arrangements, and short enough that every column of a finding can be drawn (the
 /// renderer cannot pad a line past 65,535 columns, even with tabs drawn four wide).
