@@ -119,13 +119,11 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Schema => {
-            print_out(&crate::model::schema::arrangements_schema_text());
-            ExitCode::SUCCESS
-        }
+        Command::Schema => print_out(&crate::model::schema::arrangements_schema_text())
+            .unwrap_or(ExitCode::SUCCESS),
         Command::Rules { format } => {
             let rules = crate::rules::catalog();
-            print_out(&match format {
+            let failed = print_out(&match format {
                 RulesFormat::Human => docs::table(&rules),
                 RulesFormat::Json => {
                     let mut text =
@@ -135,14 +133,11 @@ pub fn main() -> ExitCode {
                 }
                 RulesFormat::Markdown => docs::markdown(&rules),
             });
-            ExitCode::SUCCESS
+            failed.unwrap_or(ExitCode::SUCCESS)
         }
         Command::Init { path, area } => init(path, &area),
         Command::Explain { rule } => match crate::rules::find(&rule) {
-            Some(r) => {
-                print_out(&docs::explain(r.meta()));
-                ExitCode::SUCCESS
-            }
+            Some(r) => print_out(&docs::explain(r.meta())).unwrap_or(ExitCode::SUCCESS),
             None if docs::PIPELINE_CHECKS.iter().any(|(id, ..)| *id == rule) => {
                 let (id, severity, what) = docs::PIPELINE_CHECKS
                     .iter()
@@ -150,8 +145,8 @@ pub fn main() -> ExitCode {
                     .expect("checked above");
                 print_out(&format!(
                     "{id} ({severity}, a check of masa's pipeline: it cannot be turned off)\n\n{what}\n"
-                ));
-                ExitCode::SUCCESS
+                ))
+                .unwrap_or(ExitCode::SUCCESS)
             }
             None => {
                 let ids: Vec<&str> = crate::rules::catalog()
@@ -207,14 +202,12 @@ fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
         .open(&path)
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
     match written {
-        Ok(()) => {
-            println!(
-                "wrote {}: fill in each TODO, then run `masa check {}`",
-                path.display(),
-                path.display()
-            );
-            ExitCode::SUCCESS
-        }
+        Ok(()) => print_out(&format!(
+            "wrote {}: fill in each TODO, then run `masa check {}`\n",
+            path.display(),
+            path.display()
+        ))
+        .unwrap_or(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             eprintln!(
                 "masa: `{}` already exists; masa init never overwrites a file (give another path)",
@@ -260,7 +253,7 @@ fn check(args: CheckArgs) -> ExitCode {
         ..Options::default()
     };
     let report = crate::check_paths(&paths, &options);
-    match args.format {
+    let failed = match args.format {
         Format::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -280,16 +273,17 @@ fn check(args: CheckArgs) -> ExitCode {
                 width,
                 quiet: args.quiet,
             };
-            print_out(&human::render(&report, &options));
+            let failed = print_out(&human::render(&report, &options));
             for (path, reason) in &report.unreadable {
                 eprintln!("masa: cannot check `{path}`: {reason}");
             }
+            failed
         }
         Format::Json => print_out(&json::render(&report)),
         Format::Sarif => print_out(&crate::report::sarif::render(&report, &options.rules)),
         Format::Github => print_out(&crate::report::github::render(&report)),
-    }
-    exit_code(&report, args.deny_warnings)
+    };
+    failed.unwrap_or_else(|| exit_code(&report, args.deny_warnings))
 }
 
 /// Reads the project configuration: the file given, or `masa.toml` here if there is one.
@@ -327,9 +321,19 @@ fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
     }
 }
 
-/// Writes to stdout, ignoring a closed pipe (`masa check | head` must not panic).
-fn print_out(text: &str) {
+/// Writes to stdout. A closed pipe (`masa check | head -1`) is not an error: the reader has
+/// what it wanted. Any other failure (a full disk, a device error) is: the report is lost, so
+/// masa says so and returns exit code 2, rather than leave an empty or cut report behind an
+/// exit code that passes.
+#[must_use]
+fn print_out(text: &str) -> Option<ExitCode> {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => None,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => None,
+        Err(e) => {
+            eprintln!("masa: cannot write the report: {}", crate::describe_io(&e));
+            Some(ExitCode::from(2))
+        }
+    }
 }
