@@ -766,3 +766,42 @@ fn a_device_is_refused_not_read_without_end() {
         run.shown()
     );
 }
+
+/// A real tree 40 levels deep is walked in full: loops are found by device and inode, not by
+/// depth (it was refused as "a symlink loop?" past 32 levels).
+#[test]
+fn a_deep_directory_tree_is_walked_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut deep = dir.path().join("tree");
+    for level in 0..40 {
+        deep = deep.join(format!("level-{level}"));
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("deep.toml"), example_text()).unwrap();
+    let run = check_in(dir.path(), &["tree", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.shown());
+    assert_eq!(json(&run)["summary"]["files"], 1);
+}
+
+/// One file named three ways is checked and reported once.
+#[cfg(unix)]
+#[test]
+fn one_file_named_several_ways_is_checked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("d")).unwrap();
+    std::fs::write(dir.path().join("d/a.toml"), example_text()).unwrap();
+    std::os::unix::fs::symlink("a.toml", dir.path().join("d/link.toml")).unwrap();
+    let run = check_in(
+        &dir.path().join("d"),
+        &[
+            "a.toml",
+            "./a.toml",
+            "../d/a.toml",
+            "link.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.shown());
+    assert_eq!(json(&run)["summary"]["files"], 1, "{}", run.stdout);
+}
