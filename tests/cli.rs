@@ -383,3 +383,20 @@ fn a_closed_pipe_stays_quiet() {
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stderr.is_empty(), "{:?}", output.stderr);
 }
+
+/// `masa init` never writes a file `masa check` then refuses: an area's name of 20,000
+/// characters made a line past the line limit.
+#[test]
+fn init_refuses_an_area_name_check_could_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.toml");
+    let area = "x".repeat(20_000);
+    masa()
+        .args(["init", file.to_str().unwrap(), "--area", &area])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the area's name is 20000 characters long, more than the limit of 200",
+        ));
+    assert!(!file.exists());
+}

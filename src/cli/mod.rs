@@ -169,6 +169,12 @@ pub fn main() -> ExitCode {
 }
 
 fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
+    if let Err(why) = crate::init::check_area(area) {
+        eprintln!(
+            "masa: {why}; give the area's name as it is written, e.g. --area \"Bedford Borough\""
+        );
+        return ExitCode::from(2);
+    }
     let path = path.unwrap_or_else(|| {
         PathBuf::from("arrangements").join(format!("{}.toml", crate::init::slug(area)))
     });
