@@ -36,9 +36,36 @@ impl Run {
 
 /// Runs `masa check ARGS` in `dir` with colour off and a fixed date.
 fn check_in(dir: &Path, args: &[&str]) -> Run {
+    check_as(dir, args, false)
+}
+
+/// [`check_in`] as a user whom file permissions apply to: when the tests run as root (as CI
+/// does), masa runs as `nobody` through `setpriv`, and `dir` is opened to others.
+#[cfg(unix)]
+fn check_unprivileged(dir: &Path, args: &[&str]) -> Run {
+    use std::os::unix::fs::PermissionsExt;
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    if root {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    check_as(dir, args, root)
+}
+
+fn check_as(dir: &Path, args: &[&str], as_nobody: bool) -> Run {
     let start = Instant::now();
-    let output = Command::cargo_bin("masa")
-        .expect("binary built")
+    let masa = assert_cmd::cargo::cargo_bin("masa");
+    let mut command = if as_nobody {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&masa);
+        c
+    } else {
+        Command::new(&masa)
+    };
+    let output = command
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .env("COLUMNS", "100")
@@ -500,11 +527,6 @@ fn a_missing_file_exits_2() {
     insta::assert_snapshot!("missing_file", run.shown());
 }
 
-/// True when this process can read a file whose permissions forbid it (root can).
-fn permissions_are_bypassed(path: &Path) -> bool {
-    std::fs::read(path).is_ok()
-}
-
 #[cfg(unix)]
 fn make_unreadable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
@@ -518,12 +540,8 @@ fn an_unreadable_file_exits_2() {
     let file = dir.path().join("secret.toml");
     std::fs::write(&file, example_text()).unwrap();
     make_unreadable(&file);
-    if permissions_are_bypassed(&file) {
-        eprintln!("skipped: this user (root?) can read a file with mode 000");
-        return;
-    }
-    // Asserted rather than snapshotted: the machines this project runs on run as root.
-    let run = check_in(dir.path(), &["secret.toml"]);
+    // As root, masa runs as `nobody`, whom the permissions do apply to.
+    let run = check_unprivileged(dir.path(), &["secret.toml"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
@@ -676,16 +694,12 @@ fn a_directory_with_one_bad_file_still_checks_the_rest() {
         let secret = d.join("b-secret.toml");
         std::fs::write(&secret, example_text()).unwrap();
         make_unreadable(&secret);
-        if permissions_are_bypassed(&secret) {
-            eprintln!("skipped the unreadable part: this user (root?) can read mode 000 files");
-            return;
-        }
-        let run = check_in(dir.path(), &["arrangements", "--format", "json"]);
+        let run = check_unprivileged(dir.path(), &["arrangements", "--format", "json"]);
         assert_eq!(run.code, 2);
         let report = json(&run);
         assert_eq!(report["summary"]["files"], 2);
         assert_eq!(report["summary"]["unreadable"], 1);
-        let run = check_in(dir.path(), &["arrangements"]);
+        let run = check_unprivileged(dir.path(), &["arrangements"]);
         assert_eq!(run.code, 2);
         assert!(run.stdout.contains("checked 2 files"), "{}", run.shown());
         assert!(
