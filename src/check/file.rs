@@ -101,7 +101,7 @@ pub(crate) fn check_file_with_facts(
     let name = path.display().to_string();
     match read_regular_file(path, options.max_file_size)? {
         Read::TooLarge(too_large) => {
-            Ok((FileReport::new(name, String::new(), vec![too_large]), None))
+            Ok((FileReport::new(name, String::new(), vec![*too_large]), None))
         }
         Read::Bytes(bytes) => Ok(check_source_with_facts(&name, &bytes, options)),
     }
@@ -113,7 +113,7 @@ pub enum Read {
     /// The whole file, at most the limit.
     Bytes(Vec<u8>),
     /// The `file-too-large` finding: the file is larger than the limit.
-    TooLarge(Diagnostic),
+    TooLarge(Box<Diagnostic>),
 }
 
 /// Reads a regular file of at most `max` bytes.
@@ -127,7 +127,7 @@ pub fn read_regular_file(path: &Path, max: usize) -> std::io::Result<Read> {
     let meta = std::fs::metadata(path)?;
     not_regular(&meta)?;
     if let Some(too_large) = load::size_limit(meta.len(), max) {
-        return Ok(Read::TooLarge(too_large));
+        return Ok(Read::TooLarge(Box::new(too_large)));
     }
     let file = std::fs::File::open(path)?;
     not_regular(&file.metadata()?)?;
@@ -140,7 +140,7 @@ pub fn read_bounded(reader: impl std::io::Read, max: usize) -> std::io::Result<R
     let mut bytes = Vec::new();
     reader.take(max as u64 + 1).read_to_end(&mut bytes)?;
     if bytes.len() > max {
-        return Ok(Read::TooLarge(load::read_past_limit(max)));
+        return Ok(Read::TooLarge(Box::new(load::read_past_limit(max))));
     }
     Ok(Read::Bytes(bytes))
 }
