@@ -72,6 +72,9 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<(String, Diagnostic)>> {
 /// binary bytes as if they were a document.
 pub fn binary(bytes: &[u8]) -> Option<Diagnostic> {
     let head = &bytes[..bytes.len().min(8192)];
+    if let Some(utf16) = utf16(head) {
+        return Some(utf16);
+    }
     head.contains(&0).then(|| {
         Diagnostic::new(
             TOML_SYNTAX,
@@ -80,6 +83,35 @@ pub fn binary(bytes: &[u8]) -> Option<Diagnostic> {
             "this is not a text file: it contains binary data",
         )
         .with_help("check that this is the arrangements file; it must be TOML text saved as UTF-8")
+    })
+}
+
+/// Text saved as UTF-16 (Windows editors' "Unicode"): a UTF-16 byte order mark, or ASCII
+/// with a NUL byte beside every character.
+fn utf16(head: &[u8]) -> Option<Diagnostic> {
+    let marked = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    let pairs = head.len() / 2;
+    let nul_beside_ascii = pairs >= 2
+        && (head
+            .chunks_exact(2)
+            .filter(|p| p[1] == 0 && p[0] != 0)
+            .count()
+            * 10
+            >= pairs * 9
+            || head
+                .chunks_exact(2)
+                .filter(|p| p[0] == 0 && p[1] != 0)
+                .count()
+                * 10
+                >= pairs * 9);
+    (marked || nul_beside_ascii).then(|| {
+        Diagnostic::new(
+            TOML_SYNTAX,
+            Severity::Error,
+            0..0,
+            "this file is UTF-16 text; masa reads TOML saved as UTF-8",
+        )
+        .with_help("save the file as UTF-8 (in most editors, \"Save with encoding\" or \"Encoding: UTF-8\"; Notepad calls UTF-16 \"Unicode\")")
     })
 }
 
@@ -130,6 +162,17 @@ pub fn line_limit(text: &str) -> Option<Diagnostic> {
         if end - start > MAX_LINE_LENGTH {
             let line = text[start..end].trim_end_matches(['\n', '\r']);
             let length = line.chars().count();
+            if length > MAX_LINE_LENGTH && line.contains('\r') {
+                return Some(
+                    Diagnostic::new(
+                        TOML_SYNTAX,
+                        Severity::Error,
+                        0..0,
+                        "the lines of this file end with a carriage return alone (classic Mac OS line endings), which TOML does not read as line breaks",
+                    )
+                    .with_help("save the file with LF (Unix) or CRLF (Windows) line endings"),
+                );
+            }
             if length > MAX_LINE_LENGTH {
                 let first = line.chars().next().map_or(0, char::len_utf8);
                 return Some(
@@ -739,6 +782,28 @@ mod tests {
         ] {
             assert!(parse(good).is_ok(), "{good:?}");
         }
+    }
+
+    #[test]
+    fn utf16_and_cr_only_files_are_named() {
+        let text = "a = 1\r".repeat(3_000);
+        assert!(
+            line_limit(&text)
+                .unwrap()
+                .message
+                .contains("carriage return alone")
+        );
+        let utf16: Vec<u8> = "\u{FEFF}a = 1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(binary(&utf16).unwrap().message.contains("UTF-16"));
+        let no_mark: Vec<u8> = "a = 1\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert!(binary(&no_mark).unwrap().message.contains("UTF-16"));
+        assert!(binary(b"a = 1\n").is_none());
     }
 
     #[test]
