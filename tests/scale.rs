@@ -64,3 +64,24 @@ fn unknown_references_among_many_ids_are_reported_in_linear_time() {
         250,
     );
 }
+
+/// A run over many files keeps the text only of the files with findings to show: memory no
+/// longer grows with the whole input (20,000 clean files of 13 KB peaked at 494 MiB).
+#[test]
+fn clean_files_do_not_keep_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = corpus::unknown_keys(0);
+    for i in 0..5 {
+        std::fs::write(dir.path().join(format!("clean-{i}.toml")), &clean).unwrap();
+    }
+    std::fs::write(dir.path().join("flawed.toml"), corpus::unknown_keys(1)).unwrap();
+    let report = masa::check_paths(&[dir.path().to_path_buf()], &options());
+    assert_eq!(report.files.len(), 6);
+    for file in &report.files {
+        if file.diagnostics.is_empty() {
+            assert!(file.text().is_empty(), "{} kept its text", file.path);
+        } else {
+            assert_eq!(file.text(), corpus::unknown_keys(1), "{}", file.path);
+        }
+    }
+}
