@@ -85,3 +85,27 @@ fn clean_files_do_not_keep_their_text() {
         }
     }
 }
+
+/// A group that reports to itself is a broken reporting line (it passed before).
+#[test]
+fn a_group_that_reports_to_itself_is_an_error() {
+    let text = corpus::unknown_keys(0).replacen(
+        "id = \"northmoor-performance-group\"",
+        "id = \"northmoor-performance-group\"\nreports_to = \"northmoor-performance-group\"",
+        1,
+    );
+    let text = text.replacen(
+        "reports_to = \"northmoor-strategic-board\"\n\n[[groups]]",
+        "\n[[groups]]",
+        1,
+    );
+    let report = masa::check_source("self.toml", text.as_bytes(), &options());
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("names the group itself")),
+        "{:#?}",
+        report.diagnostics
+    );
+}

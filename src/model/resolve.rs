@@ -322,6 +322,26 @@ pub fn check_references(
     written: &HashSet<String>,
     out: &mut Vec<Diagnostic>,
 ) {
+    // A group cannot report to itself: the reporting line would lead nowhere.
+    for group in &doc.groups {
+        if let Some(to) = group
+            .reports_to
+            .as_ref()
+            .filter(|to| to.as_str() == group.id.as_str())
+        {
+            out.push(
+                Diagnostic::new(
+                    UNKNOWN_REFERENCE,
+                    Severity::Error,
+                    to.span(),
+                    format!("`reports_to` of the group `{}` names the group itself", group.id.as_str()),
+                )
+                .with_label("the group itself")
+                .with_secondary(group.id.span(), "this group")
+                .with_help("name the group it reports to (usually the partnership's executive or strategic board), or leave `reports_to` out"),
+            );
+        }
+    }
     let mut suggesters: HashMap<Vec<DeclKind>, Suggester<'_>> = HashMap::new();
     for_each_reference(doc, |id, kinds, key| {
         if index.get(id.as_str()).is_none() && written.contains(id.as_str()) {
