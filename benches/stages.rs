@@ -17,6 +17,9 @@
 //!   a fifth of them with a flaw (syntax, unknown key, wrong type, unknown reference, …).
 //! - `size/<bytes>`: one clean document from 16 KB to 5 MB, every stage, to show how the cost
 //!   grows with the size of one file.
+//! - `errors/<kind>`: the full check of documents full of findings (unknown keys, invalid
+//!   values in many tables, unknown references among many ids) of 128 KB and 1 MB (8 MB too
+//!   with `MASA_BENCH_LARGE=1`): the time per byte must stay flat (linear time).
 //! - `files/<count>`: `check_paths` (all cores), a one-file-at-a-time loop (one core) and the
 //!   floor for the same files (read and bare-parse each, one core) over
 //!   1, 100 and 1,000 generated files of real sizes in a temporary directory; 10,000 too with
@@ -277,6 +280,47 @@ fn size(c: &mut Criterion) {
     }
 }
 
+/// An error-heavy document of about `bytes` bytes (the documents grow linearly with `n`).
+fn error_heavy(make: fn(usize) -> String, bytes: usize) -> String {
+    let mut n = 64;
+    loop {
+        let text = make(n);
+        if text.len() >= bytes {
+            return text;
+        }
+        n = (n * bytes).div_ceil(text.len()).max(n + 1);
+    }
+}
+
+/// Documents full of findings, from 128 KB to near the 10 MiB limit: the full check must grow
+/// linearly with the size (tests/scale.rs asserts it with a generous bound). The 8 MB size runs
+/// with `MASA_BENCH_LARGE=1`.
+fn errors(c: &mut Criterion) {
+    let options = options();
+    type Make = fn(usize) -> String;
+    let kinds: [(&str, Make); 3] = [
+        ("unknown-keys", corpus::unknown_keys),
+        ("invalid-kinds", corpus::invalid_kinds),
+        ("unknown-references", |n| corpus::unknown_references(n, n)),
+    ];
+    let mut sizes = vec![128_000, 1_000_000];
+    if large() {
+        sizes.push(8_000_000);
+    }
+    for (kind, make) in kinds {
+        let mut g = c.benchmark_group(format!("errors/{kind}"));
+        g.sample_size(10).warm_up_time(Duration::from_secs(1));
+        for &bytes in &sizes {
+            let text = error_heavy(make, bytes);
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.bench_function(format!("full-check/{bytes}"), |b| {
+                b.iter(|| masa::check_source("errors.toml", black_box(text.as_bytes()), &options))
+            });
+        }
+        g.finish();
+    }
+}
+
 fn files(c: &mut Criterion) {
     let options = options();
     masa::structure::warm_up();
@@ -335,5 +379,5 @@ fn files(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, stages, mixed, size, files);
+criterion_group!(benches, stages, mixed, size, errors, files);
 criterion_main!(benches);

@@ -36,9 +36,36 @@ impl Run {
 
 /// Runs `masa check ARGS` in `dir` with colour off and a fixed date.
 fn check_in(dir: &Path, args: &[&str]) -> Run {
+    check_as(dir, args, false)
+}
+
+/// [`check_in`] as a user whom file permissions apply to: when the tests run as root (as CI
+/// does), masa runs as `nobody` through `setpriv`, and `dir` is opened to others.
+#[cfg(unix)]
+fn check_unprivileged(dir: &Path, args: &[&str]) -> Run {
+    use std::os::unix::fs::PermissionsExt;
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    if root {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    check_as(dir, args, root)
+}
+
+fn check_as(dir: &Path, args: &[&str], as_nobody: bool) -> Run {
     let start = Instant::now();
-    let output = Command::cargo_bin("masa")
-        .expect("binary built")
+    let masa = assert_cmd::cargo::cargo_bin("masa");
+    let mut command = if as_nobody {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&masa);
+        c
+    } else {
+        Command::new(&masa)
+    };
+    let output = command
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .env("COLUMNS", "100")
@@ -500,11 +527,6 @@ fn a_missing_file_exits_2() {
     insta::assert_snapshot!("missing_file", run.shown());
 }
 
-/// True when this process can read a file whose permissions forbid it (root can).
-fn permissions_are_bypassed(path: &Path) -> bool {
-    std::fs::read(path).is_ok()
-}
-
 #[cfg(unix)]
 fn make_unreadable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
@@ -518,12 +540,8 @@ fn an_unreadable_file_exits_2() {
     let file = dir.path().join("secret.toml");
     std::fs::write(&file, example_text()).unwrap();
     make_unreadable(&file);
-    if permissions_are_bypassed(&file) {
-        eprintln!("skipped: this user (root?) can read a file with mode 000");
-        return;
-    }
-    // Asserted rather than snapshotted: the machines this project runs on run as root.
-    let run = check_in(dir.path(), &["secret.toml"]);
+    // As root, masa runs as `nobody`, whom the permissions do apply to.
+    let run = check_unprivileged(dir.path(), &["secret.toml"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
@@ -676,16 +694,12 @@ fn a_directory_with_one_bad_file_still_checks_the_rest() {
         let secret = d.join("b-secret.toml");
         std::fs::write(&secret, example_text()).unwrap();
         make_unreadable(&secret);
-        if permissions_are_bypassed(&secret) {
-            eprintln!("skipped the unreadable part: this user (root?) can read mode 000 files");
-            return;
-        }
-        let run = check_in(dir.path(), &["arrangements", "--format", "json"]);
+        let run = check_unprivileged(dir.path(), &["arrangements", "--format", "json"]);
         assert_eq!(run.code, 2);
         let report = json(&run);
         assert_eq!(report["summary"]["files"], 2);
         assert_eq!(report["summary"]["unreadable"], 1);
-        let run = check_in(dir.path(), &["arrangements"]);
+        let run = check_unprivileged(dir.path(), &["arrangements"]);
         assert_eq!(run.code, 2);
         assert!(run.stdout.contains("checked 2 files"), "{}", run.shown());
         assert!(
@@ -694,4 +708,114 @@ fn a_directory_with_one_bad_file_still_checks_the_rest() {
             run.shown()
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Things that are not regular files: a read of them would block (a named pipe) or never end
+// (a device).
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_without_waiting_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("pipe.toml"));
+    std::fs::write(dir.path().join("good.toml"), example_text()).unwrap();
+    // Given as the path.
+    let run = check_in(dir.path(), &["pipe.toml"]);
+    assert_eq!(run.code, 2, "{}", run.shown());
+    assert!(
+        run.stderr.contains(
+            "masa: cannot check `pipe.toml`: not a regular file (a named pipe); masa reads only files"
+        ),
+        "{}",
+        run.shown()
+    );
+    // Found in a directory: listed as unreadable, the other file still checked.
+    let run = check_in(dir.path(), &[".", "--format", "json"]);
+    assert_eq!(run.code, 2, "{}", run.shown());
+    let report = json(&run);
+    assert_eq!(report["summary"]["files"], 1, "{report}");
+    assert!(
+        report["unreadable"].to_string().contains("named pipe"),
+        "{report}"
+    );
+    // As the configuration.
+    let run = check_in(dir.path(), &["--config", "pipe.toml", "good.toml"]);
+    assert_eq!(run.code, 2, "{}", run.shown());
+    assert!(
+        run.stderr.contains(
+            "cannot read the configuration `pipe.toml`: not a regular file (a named pipe)"
+        ),
+        "{}",
+        run.shown()
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_device_is_refused_not_read_without_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = check_in(dir.path(), &["/dev/zero"]);
+    assert_eq!(run.code, 2, "{}", run.shown());
+    assert!(
+        run.stderr.contains("not a regular file (a device)"),
+        "{}",
+        run.shown()
+    );
+    std::fs::write(dir.path().join("good.toml"), example_text()).unwrap();
+    let run = check_in(dir.path(), &["--config", "/dev/zero", "good.toml"]);
+    assert_eq!(run.code, 2, "{}", run.shown());
+    assert!(
+        run.stderr.contains("not a regular file (a device)"),
+        "{}",
+        run.shown()
+    );
+}
+
+/// A real tree 40 levels deep is walked in full: loops are found by device and inode, not by
+/// depth (it was refused as "a symlink loop?" past 32 levels).
+#[test]
+fn a_deep_directory_tree_is_walked_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut deep = dir.path().join("tree");
+    for level in 0..40 {
+        deep = deep.join(format!("level-{level}"));
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("deep.toml"), example_text()).unwrap();
+    let run = check_in(dir.path(), &["tree", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.shown());
+    assert_eq!(json(&run)["summary"]["files"], 1);
+}
+
+/// One file named three ways is checked and reported once.
+#[cfg(unix)]
+#[test]
+fn one_file_named_several_ways_is_checked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("d")).unwrap();
+    std::fs::write(dir.path().join("d/a.toml"), example_text()).unwrap();
+    std::os::unix::fs::symlink("a.toml", dir.path().join("d/link.toml")).unwrap();
+    let run = check_in(
+        &dir.path().join("d"),
+        &[
+            "a.toml",
+            "./a.toml",
+            "../d/a.toml",
+            "link.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.shown());
+    assert_eq!(json(&run)["summary"]["files"], 1, "{}", run.stdout);
 }

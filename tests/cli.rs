@@ -345,3 +345,87 @@ fn init_writes_a_starter_that_check_reads_and_never_overwrites() {
         .stderr(predicate::str::contains("already exists"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
 }
+
+/// Runs masa with stdout going to `out`, and returns (exit code, stderr).
+#[cfg(unix)]
+fn run_with_stdout(args: &[&str], out: std::process::Stdio) -> (i32, String) {
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("masa"))
+        .current_dir(common::root())
+        .args(args)
+        .stdout(out)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("masa runs");
+    (
+        output.status.code().expect("not killed by a signal"),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// A report that cannot be written (a full disk) is a failure to run, not a pass: `masa check
+/// --format sarif > masa.sarif` on a full disk must not leave an empty file behind exit 0.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_that_cannot_be_written_exits_2() {
+    let clean = [
+        "check",
+        "arrangements/example/northmoor.toml",
+        "--today",
+        "2026-11-22",
+    ];
+    for args in [
+        &clean[..],
+        &[&clean[..], &["--format", "sarif"]].concat(),
+        &[&clean[..], &["--format", "json"]].concat(),
+        &["rules"],
+        &["rules", "--format", "markdown"],
+        &["schema"],
+        &["explain", "funding-total"],
+        &["explain", "toml-syntax"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let (code, stderr) = run_with_stdout(args, full.into());
+        assert_eq!(code, 2, "masa {args:?}: {stderr}");
+        assert!(
+            stderr.contains("masa: cannot write the report: No space left on device"),
+            "masa {args:?}: {stderr}"
+        );
+    }
+}
+
+/// A reader that stops early (`masa check | head -1`) is not an error.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_stays_quiet() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("masa"))
+        .current_dir(common::root())
+        .args(["schema"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("masa runs");
+    drop(child.stdout.take()); // closed before masa writes
+    let output = child.wait_with_output().expect("masa ends");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty(), "{:?}", output.stderr);
+}
+
+/// `masa init` never writes a file `masa check` then refuses: an area's name of 20,000
+/// characters made a line past the line limit.
+#[test]
+fn init_refuses_an_area_name_check_could_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.toml");
+    let area = "x".repeat(20_000);
+    masa()
+        .args(["init", file.to_str().unwrap(), "--area", &area])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the area's name is 20000 characters long, more than the limit of 200",
+        ));
+    assert!(!file.exists());
+}

@@ -1009,3 +1009,49 @@ pub fn document_of_size(seed: u64, bytes: usize) -> String {
     let scale = bytes.saturating_sub(base) / per_unit.max(1);
     document(seed, scale)
 }
+
+/// Northmoor with `n` unknown keys in `[partnership]`: `n` structural findings in one table.
+pub fn unknown_keys(n: usize) -> String {
+    let base = northmoor();
+    let keys: String = (0..n).map(|i| format!("unknown_key_{i} = {i}\n")).collect();
+    base.replacen("[partnership]\n", &format!("[partnership]\n{keys}"), 1)
+}
+
+/// Northmoor with `n` more organisations, each with a `kind` the format does not have: `n`
+/// structural findings, each in its own table of one list (each such organisation is cut).
+pub fn invalid_kinds(n: usize) -> String {
+    let mut text = northmoor();
+    for i in 0..n {
+        let _ = write!(
+            text,
+            "\n[[organisations]]\nid = \"extra-organisation-{i}\"\nname = \"Extra Organisation {i}\"\nkind = \"not-a-kind\"\n"
+        );
+    }
+    text
+}
+
+/// Northmoor with `ids` more organisations and `references` references to ids that are not
+/// declared, each one typo away from a declared one (every one gets a "did you mean").
+pub fn unknown_references(ids: usize, references: usize) -> String {
+    let mut text = northmoor();
+    let refs: String = (0..references)
+        .map(|i| format!(",\n  \"organisation-numbr-{}\"", i % ids.max(1)))
+        .collect();
+    text = text.replacen(
+        "areas = [\"northmoor-council\"]",
+        &format!("areas = [\"northmoor-council\"{refs}\n]"),
+        1,
+    );
+    for i in 0..ids {
+        let _ = write!(
+            text,
+            "\n[[organisations]]\nid = \"organisation-number-{i}\"\nname = \"Organisation Number {i}\"\nkind = \"school\"\n"
+        );
+    }
+    text
+}
+
+/// The Northmoor example, the base of the error-heavy documents.
+fn northmoor() -> String {
+    include_str!("../../arrangements/example/northmoor.toml").to_owned()
+}

@@ -51,6 +51,12 @@ pub(crate) fn check_across_files(report: &mut Report, facts: &[Option<Facts>], o
         }
         all
     };
+    for (file, _, related) in &found {
+        reload(&mut report.files[*file], options.max_file_size);
+        for (other, ..) in related {
+            reload(&mut report.files[*other], options.max_file_size);
+        }
+    }
     for (file, diagnostic, related) in found {
         let lint_settings = facts[file].as_ref().map_or(&[][..], |f| f.lints.as_slice());
         let Some(mut diagnostic) =
@@ -68,5 +74,20 @@ pub(crate) fn check_across_files(report: &mut Report, facts: &[Option<Facts>], o
             });
         }
         report.files[file].push(diagnostic);
+    }
+}
+
+/// Reads again the text of a file whose report let go of it (a file with no findings of its
+/// own, checked from disk: see `parallel::check_one`), now that a finding across files needs
+/// it. A file that cannot be read again keeps its empty text.
+fn reload(file: &mut crate::report::FileReport, max: usize) {
+    if !file.diagnostics.is_empty() || !file.text().is_empty() {
+        return;
+    }
+    let path = std::path::Path::new(&file.path);
+    if let Ok(super::Read::Bytes(bytes)) = super::read_regular_file(path, max) {
+        if let Ok(text) = crate::load::decode(&bytes) {
+            *file = crate::report::FileReport::new(file.path.clone(), text.to_owned(), Vec::new());
+        }
     }
 }

@@ -15,36 +15,57 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
             Ok(meta) if meta.is_dir() => {
                 walk(path, &mut files, &mut problems, &mut Default::default(), 0)
             }
-            Ok(_) => files.push(path.clone()),
+            Ok(meta) if meta.is_file() => files.push(path.clone()),
+            Ok(meta) => problems.push((path.display().to_string(), not_a_file(&meta))),
             Err(e) => problems.push((path.display().to_string(), describe_io(&e))),
         }
     }
     files.sort();
     files.dedup();
+    // One file named several ways (`a.toml`, `./a.toml`, `../d/a.toml`, a link to it) is
+    // checked once, under the first of its names in path order.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(identity(f)));
     (files, problems)
 }
 
-/// Deep enough for any real layout, shallow enough that a symlink loop ends quickly.
-const MAX_DIRECTORY_DEPTH: usize = 32;
+/// What makes two paths the same file or directory: its device and inode on Unix, its
+/// canonical path elsewhere (or the path as given, if it has none).
+fn identity(path: &Path) -> (u64, u64, Option<PathBuf>) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            return (meta.dev(), meta.ino(), None);
+        }
+    }
+    (
+        0,
+        0,
+        Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())),
+    )
+}
 
-/// `visited` holds the directories already walked (by their real path), so a symbolic link back
-/// to a directory being walked is not followed round again.
+/// A guard against running out of stack, far deeper than any real layout: loops are found by
+/// identity (device and inode), not by depth, so a real tree this deep is walked in full.
+const MAX_DIRECTORY_DEPTH: usize = 1_000;
+
+/// `visited` holds the directories already walked (by device and inode), so a symbolic link
+/// back to a directory being walked is not followed round again.
 fn walk(
     dir: &Path,
     files: &mut Vec<PathBuf>,
     problems: &mut Vec<(String, String)>,
-    visited: &mut std::collections::HashSet<PathBuf>,
+    visited: &mut std::collections::HashSet<(u64, u64, Option<PathBuf>)>,
     depth: usize,
 ) {
-    if let Ok(real) = std::fs::canonicalize(dir) {
-        if !visited.insert(real) {
-            return;
-        }
+    if !visited.insert(identity(dir)) {
+        return; // a link back to a directory already walked
     }
     if depth > MAX_DIRECTORY_DEPTH {
         problems.push((
             dir.display().to_string(),
-            "directories nested too deeply (a symlink loop?)".into(),
+            format!("directories nested more than {MAX_DIRECTORY_DEPTH} deep"),
         ));
         return;
     }
@@ -67,11 +88,26 @@ fn walk(
         }
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(&path, files, problems, visited, depth + 1),
-            Ok(_) if name.ends_with(".toml") && name != levels::CONFIG_FILE => files.push(path),
+            Ok(meta) if name.ends_with(".toml") && name != levels::CONFIG_FILE => {
+                if meta.is_file() {
+                    files.push(path);
+                } else {
+                    problems.push((path.display().to_string(), not_a_file(&meta)));
+                }
+            }
             Ok(_) => {}
             Err(e) => problems.push((path.display().to_string(), describe_io(&e))),
         }
     }
+}
+
+/// Why a path that is not a regular file is not checked (a named pipe would block the read,
+/// a device may never end).
+fn not_a_file(meta: &std::fs::Metadata) -> String {
+    format!(
+        "not a regular file ({}); masa reads only files",
+        super::file::kind_of(meta)
+    )
 }
 
 /// An I/O error in plain words.

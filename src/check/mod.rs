@@ -11,7 +11,7 @@ mod parallel;
 use std::path::PathBuf;
 
 pub use discover::{describe_io, discover};
-pub use file::{check_file, check_source, parse_model};
+pub use file::{Read, check_file, check_source, parse_model, read_bounded, read_regular_file};
 pub use options::Options;
 
 use crate::report::Report;

@@ -7,6 +7,20 @@ use super::file::check_file_with_facts;
 use crate::report::FileReport;
 use crate::rules::across_files::Facts;
 
+/// Checks one file and, if it has no findings, lets go of its text: a run over many files then
+/// holds the text only of those with findings to show (the checks across files read a clean
+/// file again in the rare case they find something in it; see `across::reload`).
+fn check_one(path: &std::path::Path, options: &Options) -> std::io::Result<Checked> {
+    let (report, facts) = check_file_with_facts(path, options)?;
+    if report.diagnostics.is_empty() {
+        return Ok((
+            FileReport::new(report.path, String::new(), Vec::new()),
+            facts,
+        ));
+    }
+    Ok((report, facts))
+}
+
 /// One file's report and what the checks across files need from it.
 pub(crate) type Checked = (FileReport, Option<Facts>);
 
@@ -22,10 +36,7 @@ pub(crate) fn check_files_in_parallel(
         .map_or(1, usize::from)
         .min(files.len().max(1));
     if workers <= 1 {
-        return files
-            .iter()
-            .map(|f| check_file_with_facts(f, options))
-            .collect();
+        return files.iter().map(|f| check_one(f, options)).collect();
     }
     crate::structure::warm_up(); // build the shared validator once, before the threads race for it
     let next = AtomicUsize::new(0);
@@ -37,7 +48,7 @@ pub(crate) fn check_files_in_parallel(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    let result = check_file_with_facts(path, options);
+                    let result = check_one(path, options);
                     if let Ok(mut slot) = results[i].lock() {
                         *slot = Some(result);
                     }

@@ -119,13 +119,11 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Schema => {
-            print_out(&crate::model::schema::arrangements_schema_text());
-            ExitCode::SUCCESS
-        }
+        Command::Schema => print_out(&crate::model::schema::arrangements_schema_text())
+            .unwrap_or(ExitCode::SUCCESS),
         Command::Rules { format } => {
             let rules = crate::rules::catalog();
-            print_out(&match format {
+            let failed = print_out(&match format {
                 RulesFormat::Human => docs::table(&rules),
                 RulesFormat::Json => {
                     let mut text =
@@ -135,18 +133,14 @@ pub fn main() -> ExitCode {
                 }
                 RulesFormat::Markdown => docs::markdown(&rules),
             });
-            ExitCode::SUCCESS
+            failed.unwrap_or(ExitCode::SUCCESS)
         }
         Command::Init { path, area } => init(path, &area),
         Command::Explain { rule } => match crate::rules::find(&rule) {
-            Some(r) => {
-                print_out(&docs::explain(r.meta()));
-                ExitCode::SUCCESS
-            }
+            Some(r) => print_out(&docs::explain(r.meta())).unwrap_or(ExitCode::SUCCESS),
             None if crate::diag::Check::from_id(&rule).is_some() => {
                 let check = crate::diag::Check::from_id(&rule).expect("checked above");
-                print_out(&docs::explain_check(check));
-                ExitCode::SUCCESS
+                print_out(&docs::explain_check(check)).unwrap_or(ExitCode::SUCCESS)
             }
             None => {
                 let ids: Vec<&str> = crate::rules::catalog()
@@ -169,6 +163,12 @@ pub fn main() -> ExitCode {
 }
 
 fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
+    if let Err(why) = crate::init::check_area(area) {
+        eprintln!(
+            "masa: {why}; give the area's name as it is written, e.g. --area \"Bedford Borough\""
+        );
+        return ExitCode::from(2);
+    }
     let path = path.unwrap_or_else(|| {
         PathBuf::from("arrangements").join(format!("{}.toml", crate::init::slug(area)))
     });
@@ -202,14 +202,12 @@ fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
         .open(&path)
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
     match written {
-        Ok(()) => {
-            println!(
-                "wrote {}: fill in each TODO, then run `masa check {}`",
-                path.display(),
-                path.display()
-            );
-            ExitCode::SUCCESS
-        }
+        Ok(()) => print_out(&format!(
+            "wrote {}: fill in each TODO, then run `masa check {}`\n",
+            path.display(),
+            path.display()
+        ))
+        .unwrap_or(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             eprintln!(
                 "masa: `{}` already exists; masa init never overwrites a file (give another path)",
@@ -255,7 +253,7 @@ fn check(args: CheckArgs) -> ExitCode {
         ..Options::default()
     };
     let report = crate::check_paths(&paths, &options);
-    match args.format {
+    let failed = match args.format {
         Format::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -275,16 +273,17 @@ fn check(args: CheckArgs) -> ExitCode {
                 width,
                 quiet: args.quiet,
             };
-            print_out(&human::render(&report, &options));
+            let failed = print_out(&human::render(&report, &options));
             for (path, reason) in &report.unreadable {
                 eprintln!("masa: cannot check `{path}`: {reason}");
             }
+            failed
         }
         Format::Json => print_out(&json::render(&report)),
         Format::Sarif => print_out(&crate::report::sarif::render(&report, &options.rules)),
         Format::Github => print_out(&crate::report::github::render(&report)),
-    }
-    exit_code(&report, args.deny_warnings)
+    };
+    failed.unwrap_or_else(|| exit_code(&report, args.deny_warnings))
 }
 
 /// Reads the project configuration: the file given, or `masa.toml` here if there is one.
@@ -295,13 +294,18 @@ fn load_config(path: Option<&std::path::Path>) -> Result<ProjectLints, String> {
         None if default.is_file() => default,
         None => return Ok(ProjectLints::default()),
     };
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        format!(
-            "cannot read the configuration `{}`: {}",
-            path.display(),
-            crate::describe_io(&e)
-        )
-    })?;
+    let cannot = |why: String| format!("cannot read the configuration `{}`: {why}", path.display());
+    let bytes = match crate::check::read_regular_file(path, crate::load::DEFAULT_MAX_FILE_SIZE) {
+        Ok(crate::check::Read::Bytes(bytes)) => bytes,
+        Ok(crate::check::Read::TooLarge(_)) => {
+            return Err(cannot(format!(
+                "it is more than {} bytes",
+                crate::load::DEFAULT_MAX_FILE_SIZE
+            )));
+        }
+        Err(e) => return Err(cannot(crate::describe_io(&e))),
+    };
+    let text = String::from_utf8(bytes).map_err(|_| cannot("it is not UTF-8 text".into()))?;
     ProjectLints::parse(&text, &crate::rules::catalog())
         .map_err(|e| format!("invalid configuration `{}`: {e}", path.display()))
 }
@@ -317,9 +321,19 @@ fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
     }
 }
 
-/// Writes to stdout, ignoring a closed pipe (`masa check | head` must not panic).
-fn print_out(text: &str) {
+/// Writes to stdout. A closed pipe (`masa check | head -1`) is not an error: the reader has
+/// what it wanted. Any other failure (a full disk, a device error) is: the report is lost, so
+/// masa says so and returns exit code 2, rather than leave an empty or cut report behind an
+/// exit code that passes.
+#[must_use]
+fn print_out(text: &str) -> Option<ExitCode> {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => None,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => None,
+        Err(e) => {
+            eprintln!("masa: cannot write the report: {}", crate::describe_io(&e));
+            Some(ExitCode::from(2))
+        }
+    }
 }

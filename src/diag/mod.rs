@@ -15,7 +15,7 @@ pub use check::{Check, CheckInfo};
 pub use diagnostic::{Diagnostic, Label, Related, Severity, merge_repeats};
 pub use line_index::{LineIndex, Position};
 pub use source::SourceText;
-pub use suggest::suggest;
+pub use suggest::{Suggester, suggest};
 
 /// A byte range into the source text of one file.
 pub type Span = std::ops::Range<usize>;

@@ -5,6 +5,25 @@ use std::path::{Component, Path, PathBuf};
 
 const TEMPLATE: &str = include_str!("template.toml");
 
+/// The longest area name `masa init` accepts, in characters: far longer than any real one
+/// (the longest English local authority's name is under 60), and short enough that every line
+/// of the starter file stays within the line limit `masa check` applies.
+pub const MAX_AREA_LENGTH: usize = 200;
+
+/// Refuses an area name `masa check` could not read back in the starter file.
+pub fn check_area(area: &str) -> Result<(), String> {
+    let length = area.chars().count();
+    if length > MAX_AREA_LENGTH {
+        return Err(format!(
+            "the area's name is {length} characters long, more than the limit of {MAX_AREA_LENGTH}"
+        ));
+    }
+    if area.trim().is_empty() {
+        return Err("the area's name is empty".to_owned());
+    }
+    Ok(())
+}
+
 /// A kebab-case id stem from an area's name: "Bedford Borough" → "bedford-borough".
 pub fn slug(area: &str) -> String {
     let mut out = String::new();
@@ -71,6 +90,15 @@ pub fn relative_path(from: &Path, to: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_longest_area_name_gives_a_file_check_reads() {
+        let area = "Ab".repeat(MAX_AREA_LENGTH / 2);
+        assert!(check_area(&area).is_ok());
+        assert!(crate::load::line_limit(&starter(&area, None)).is_none());
+        assert!(check_area(&"x".repeat(20_000)).is_err());
+        assert!(check_area("  ").is_err());
+    }
 
     #[test]
     fn slugs_are_ids() {

@@ -72,6 +72,9 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<(String, Diagnostic)>> {
 /// binary bytes as if they were a document.
 pub fn binary(bytes: &[u8]) -> Option<Diagnostic> {
     let head = &bytes[..bytes.len().min(8192)];
+    if let Some(utf16) = utf16(head) {
+        return Some(utf16);
+    }
     head.contains(&0).then(|| {
         Diagnostic::new(
             TOML_SYNTAX,
@@ -80,6 +83,35 @@ pub fn binary(bytes: &[u8]) -> Option<Diagnostic> {
             "this is not a text file: it contains binary data",
         )
         .with_help("check that this is the arrangements file; it must be TOML text saved as UTF-8")
+    })
+}
+
+/// Text saved as UTF-16 (Windows editors' "Unicode"): a UTF-16 byte order mark, or ASCII
+/// with a NUL byte beside every character.
+fn utf16(head: &[u8]) -> Option<Diagnostic> {
+    let marked = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    let pairs = head.len() / 2;
+    let nul_beside_ascii = pairs >= 2
+        && (head
+            .chunks_exact(2)
+            .filter(|p| p[1] == 0 && p[0] != 0)
+            .count()
+            * 10
+            >= pairs * 9
+            || head
+                .chunks_exact(2)
+                .filter(|p| p[0] == 0 && p[1] != 0)
+                .count()
+                * 10
+                >= pairs * 9);
+    (marked || nul_beside_ascii).then(|| {
+        Diagnostic::new(
+            TOML_SYNTAX,
+            Severity::Error,
+            0..0,
+            "this file is UTF-16 text; masa reads TOML saved as UTF-8",
+        )
+        .with_help("save the file as UTF-8 (in most editors, \"Save with encoding\" or \"Encoding: UTF-8\"; Notepad calls UTF-16 \"Unicode\")")
     })
 }
 
@@ -102,6 +134,18 @@ pub fn size_limit(len: u64, max: usize) -> Option<Diagnostic> {
     })
 }
 
+/// The finding for a file found larger than `max` bytes while reading it (its metadata did
+/// not say: a device, a file under `/proc`, a file still growing).
+pub fn read_past_limit(max: usize) -> Diagnostic {
+    Diagnostic::new(
+        FILE_TOO_LARGE,
+        Severity::Error,
+        0..0,
+        format!("the file is more than the limit of {max} bytes; masa stopped reading it there"),
+    )
+    .with_help("an arrangements file is normally well under 1 MB: check that this is the right file, or raise the limit with --max-file-size")
+}
+
 /// The longest line masa reads, in characters: five times the longest paragraph in the
 /// bundled arrangements, and short enough that every column of a finding can be drawn (the
 /// renderer cannot pad a line past 65,535 columns, even with tabs drawn four wide).
@@ -118,6 +162,17 @@ pub fn line_limit(text: &str) -> Option<Diagnostic> {
         if end - start > MAX_LINE_LENGTH {
             let line = text[start..end].trim_end_matches(['\n', '\r']);
             let length = line.chars().count();
+            if length > MAX_LINE_LENGTH && line.contains('\r') {
+                return Some(
+                    Diagnostic::new(
+                        TOML_SYNTAX,
+                        Severity::Error,
+                        0..0,
+                        "the lines of this file end with a carriage return alone (classic Mac OS line endings), which TOML does not read as line breaks",
+                    )
+                    .with_help("save the file with LF (Unix) or CRLF (Windows) line endings"),
+                );
+            }
             if length > MAX_LINE_LENGTH {
                 let first = line.chars().next().map_or(0, char::len_utf8);
                 return Some(
@@ -173,9 +228,28 @@ pub fn parse(text: &str) -> Result<Document<'_>, Vec<Diagnostic>> {
     if let Some(too_deep) = nesting_limit(text) {
         return Err(vec![too_deep]);
     }
+    // The byte order mark (one, at the start) is dropped by `decode`; the TOML parser would
+    // silently drop a second one, which TOML does not allow.
+    if text.starts_with('\u{FEFF}') {
+        return Err(vec![
+            Diagnostic::new(
+                TOML_SYNTAX,
+                Severity::Error,
+                0..'\u{FEFF}'.len_utf8(),
+                "the file starts with two byte order marks",
+            )
+            .with_label("a second byte order mark")
+            .with_help("save the file as UTF-8 again (with or without a byte order mark): a file may start with only one"),
+        ]);
+    }
     let (doc, mut errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
-        return Ok(doc);
+        let mut bad = Vec::new();
+        invalid_numbers(doc.get_ref(), &mut bad);
+        if bad.is_empty() {
+            return Ok(doc);
+        }
+        return Err(bad.into_iter().map(|span| bad_number(span, text)).collect());
     }
     errors.sort_by_key(|e| e.span().map_or(0, |s| s.start));
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
@@ -198,6 +272,56 @@ pub fn parse(text: &str) -> Result<Document<'_>, Vec<Diagnostic>> {
         }
     }
     Err(diagnostics)
+}
+
+/// The spans of numbers the parser let through without checking their digits (it defers
+/// that to the reader of each value): `0x` with no digits, a digit that is not 0–9 (such as
+/// the Arabic-Indic zero), an integer outside the 64 bits TOML allows, in document order.
+fn invalid_numbers(table: &DeTable<'_>, out: &mut Vec<Span>) {
+    for (_, value) in table.iter() {
+        invalid_number(value, out);
+    }
+}
+
+fn invalid_number(value: &toml::Spanned<DeValue<'_>>, out: &mut Vec<Span>) {
+    match value.get_ref() {
+        DeValue::Integer(i) => {
+            let digits = i.as_str().replace('_', "");
+            let ascii = digits
+                .trim_start_matches(['+', '-'])
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric());
+            if !ascii || i64::from_str_radix(&digits, i.radix()).is_err() {
+                out.push(value.span());
+            }
+        }
+        DeValue::Float(f) => {
+            let literal = f.as_str().replace('_', "");
+            let unsigned = literal.trim_start_matches(['+', '-']);
+            let special = unsigned == "inf" || unsigned == "nan";
+            let ascii = unsigned
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
+            if !special && (!ascii || literal.parse::<f64>().is_err()) {
+                out.push(value.span());
+            }
+        }
+        DeValue::Array(a) => a.iter().for_each(|v| invalid_number(v, out)),
+        DeValue::Table(t) => invalid_numbers(t, out),
+        _ => {}
+    }
+}
+
+fn bad_number(span: Span, text: &str) -> Diagnostic {
+    let written = text.get(span.clone()).unwrap_or_default();
+    Diagnostic::new(
+        TOML_SYNTAX,
+        Severity::Error,
+        visible(span, text),
+        format!("`{written}` is not a number TOML can read"),
+    )
+    .with_label("not a number")
+    .with_help("write numbers with the digits 0-9 (e.g. 4 or 9.5); 0x, 0o and 0b must be followed by hexadecimal, octal or binary digits; whole numbers must be between -9223372036854775808 and 9223372036854775807")
 }
 
 fn clamp(span: Span, len: usize) -> Span {
@@ -632,6 +756,62 @@ mod tests {
             d.message,
             "`2025-02-30` is not a real date: the day must be between 01 and 28"
         );
+    }
+
+    #[test]
+    fn numbers_the_parser_defers_are_checked() {
+        for bad in [
+            "a = 0x\n",
+            "a = 0o\n",
+            "a = 0b\n",
+            "a = 1_0\u{660}\n",
+            "a = [1, 0x]\n",
+        ] {
+            let errors = parse(bad).unwrap_err();
+            assert_eq!(errors[0].rule, TOML_SYNTAX, "{bad:?}");
+            assert!(errors[0].message.contains("is not a number"), "{bad:?}");
+        }
+        let d = &parse("x = 1\n[t]\nb = 0x\n").unwrap_err()[0];
+        assert_eq!(d.span, 14..16);
+        for good in [
+            "a = 0x1F\n",
+            "a = -9_223_372_036_854_775_808\n",
+            "a = 1e1_0\n",
+            "a = -inf\n",
+            "a = +nan\n",
+        ] {
+            assert!(parse(good).is_ok(), "{good:?}");
+        }
+    }
+
+    #[test]
+    fn utf16_and_cr_only_files_are_named() {
+        let text = "a = 1\r".repeat(3_000);
+        assert!(
+            line_limit(&text)
+                .unwrap()
+                .message
+                .contains("carriage return alone")
+        );
+        let utf16: Vec<u8> = "\u{FEFF}a = 1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(binary(&utf16).unwrap().message.contains("UTF-16"));
+        let no_mark: Vec<u8> = "a = 1\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert!(binary(&no_mark).unwrap().message.contains("UTF-16"));
+        assert!(binary(b"a = 1\n").is_none());
+    }
+
+    #[test]
+    fn two_byte_order_marks_are_refused() {
+        let text = decode(b"\xEF\xBB\xBF\xEF\xBB\xBFa = 1\n").unwrap();
+        let d = &parse(text).unwrap_err()[0];
+        assert_eq!(d.message, "the file starts with two byte order marks");
+        assert_eq!(d.span, 0..3);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::document::*;
 use super::spanned::{Span, Spanned};
 use super::values::Id;
-use crate::diag::suggest;
+use crate::diag::Suggester;
 use crate::diag::{Diagnostic, Severity};
 
 /// Rule id for a reference to an id that is not declared (or is declared as something else).
@@ -344,6 +344,27 @@ pub fn check_references(
     written: &HashSet<String>,
     out: &mut Vec<Diagnostic>,
 ) {
+    // A group cannot report to itself: the reporting line would lead nowhere.
+    for group in &doc.groups {
+        if let Some(to) = group
+            .reports_to
+            .as_ref()
+            .filter(|to| to.as_str() == group.id.as_str())
+        {
+            out.push(
+                Diagnostic::new(
+                    UNKNOWN_REFERENCE,
+                    Severity::Error,
+                    to.span(),
+                    format!("`reports_to` of the group `{}` names the group itself", group.id.as_str()),
+                )
+                .with_label("the group itself")
+                .with_secondary(group.id.span(), "this group")
+                .with_help("name the group it reports to (usually the partnership's executive or strategic board), or leave `reports_to` out"),
+            );
+        }
+    }
+    let mut suggesters: HashMap<Vec<DeclKind>, Suggester<'_>> = HashMap::new();
     for_each_reference(doc, |id, kinds, key| {
         if index.get(id.as_str()).is_none() && written.contains(id.as_str()) {
             return;
@@ -377,14 +398,18 @@ pub fn check_references(
                 )),
             ),
             None => {
-                let candidates = index
-                    .declarations
-                    .iter()
-                    .filter(|(_, d)| kinds.contains(&d.kind))
-                    .map(|(name, _)| name.as_str());
-                let mut sorted: Vec<&str> = candidates.collect();
-                sorted.sort_unstable(); // deterministic suggestions
-                let help = match suggest(id.as_str(), sorted.iter().copied()) {
+                // One index of the candidate ids per set of kinds, built on first use.
+                let suggester = suggesters.entry(kinds.to_vec()).or_insert_with(|| {
+                    let mut sorted: Vec<&str> = index
+                        .declarations
+                        .iter()
+                        .filter(|(_, d)| kinds.contains(&d.kind))
+                        .map(|(name, _)| name.as_str())
+                        .collect();
+                    sorted.sort_unstable(); // deterministic suggestions
+                    Suggester::new(sorted)
+                });
+                let help = match suggester.suggest(id.as_str()) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(
                         "declare it in {} with id = \"{id}\", or use an id that is declared",

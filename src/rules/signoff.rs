@@ -259,7 +259,7 @@ rule!(
         citation: "Data quality (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `updated` dates are not before `published`, that the version history runs forwards in time, that no version or update is dated after `--today`, and that `agreed` is not after `published` unless the arrangements were updated since.",
+        what: "That `updated` dates are not before `published`, that the version history runs forwards in time, that no version, update, publication, agreement or signature is dated after `--today` or before 2004, and that `agreed` is not after `published` unless the arrangements were updated since.",
         why: "Dates out of order usually mean one of them was mistyped, and every date-based judgement (which edition applied, whether bodies still existed) depends on them.",
         fails: r#"
 schema_version = 1
@@ -341,12 +341,37 @@ updated = [2025-05-01]
                 );
             }
         }
-        for d in p
+        // Every date the document gives for itself: none can be after today, nor before the
+        // Children Act 2004 (a typed 0000-01-01 or 1024 is a slip, not a history).
+        let signed = cx
+            .model
+            .doc
+            .signatures
+            .iter()
+            .filter_map(|s| s.date.as_ref());
+        let all: Vec<_> = p
             .updated
             .iter()
             .chain(dated.iter().copied())
-            .filter(|d| d.earliest() > cx.today)
-        {
+            .chain(p.published.iter())
+            .chain(p.agreed.iter())
+            .chain(signed)
+            .collect();
+        for d in all.iter().filter(|d| d.latest().year() < EARLIEST_YEAR) {
+            out.push(
+                finding(
+                    meta,
+                    d.span(),
+                    format!(
+                        "{} is before the Children Act 2004, which these arrangements rest on",
+                        d.get()
+                    ),
+                )
+                .with_label("too early")
+                .with_help("check the date"),
+            );
+        }
+        for d in all.into_iter().filter(|d| d.earliest() > cx.today) {
             out.push(
                 finding(
                     meta,
@@ -359,6 +384,9 @@ updated = [2025-05-01]
         }
     }
 );
+
+/// No date in an arrangements document can be earlier than this year.
+const EARLIEST_YEAR: i32 = 2004;
 
 pub(super) const RULES: &[&'static dyn super::Rule] = &[
     &SignatureComplete,
@@ -460,6 +488,23 @@ mod tests {
             )
             .1
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn publication_agreement_and_signature_dates_are_judged_too() {
+        let (text, found) = run_rule_on(
+            &DatesConsistent,
+            &doc("published = 9999-12-31
+agreed = 0000-01-01
+"),
+        );
+        assert_eq!(spans(&text, &found), ["0000-01-01", "9999-12-31"]);
+        assert!(found.iter().any(|d| d.message.contains("in the future")));
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message.contains("before the Children Act 2004"))
         );
     }
 }

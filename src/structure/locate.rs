@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 use crate::model::Span;
 
 /// One step of an instance path.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Segment {
     /// A key of a table.
     Key(String),
