@@ -267,7 +267,8 @@ published = 2024-09-27
                     format!("the arrangements follow {}, but {} was in force by the document's date ({as_written}){hedge}", name(*edition.get()), in_force.title),
                 )
                 .with_label("edition followed")
-                .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title));
+                .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title))
+                .with_citation(edition_citation(in_force));
                 d.severity = severity;
                 out.push(d);
             } else if let Some(newer) = editions::in_force_on(cx.today)
@@ -283,7 +284,8 @@ published = 2024-09-27
                     ),
                 )
                 .with_label("edition followed")
-                .with_help(format!("review the arrangements against {}", newer.title));
+                .with_help(format!("review the arrangements against {}", newer.title))
+                .with_citation(edition_citation(newer));
                 d.severity = Severity::Info;
                 out.push(d);
             }
@@ -365,6 +367,22 @@ published = 2024-09-27
         }
     }
 );
+
+/// The source for a finding that an edition was in force: the edition registry's entry, not
+/// the paragraph of an earlier edition.
+fn edition_citation(edition: &editions::EditionInfo) -> String {
+    format!(
+        "{}, published {}{} ({})",
+        edition.title,
+        edition.published,
+        if edition.date_confirmed {
+            ""
+        } else {
+            ", date not confirmed"
+        },
+        edition.address
+    )
+}
 
 /// 31 December 2024: the date by which the WT2023 changes were to be implemented (secondary
 /// sources: Leeds and Cornwall safeguarding partnerships; not in the WT2023 text itself).

@@ -398,7 +398,8 @@ fn report_claims(
             .with_label("false statement of law")
             .with_help(c.truth.clone())
             .with_citation(c.source.clone())
-            .with_severity(severity);
+            .with_severity(severity)
+            .same_defect(c.id.clone());
             for again in places
                 .iter()
                 .filter(|o| o.claim == p.claim && o.start != p.start)
@@ -520,7 +521,9 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
                 .with_label("out of date")
                 .with_help(e.fix.clone())
                 .with_citation(e.source.text(&r.obsolete.sources))
-                .with_severity(capped(meta.default_severity, e.max_severity));
+                .with_severity(capped(meta.default_severity, e.max_severity))
+                // One old name left in several sentences is one defect: the text was not revised.
+                .same_defect(e.name.clone());
                 for &(s, en, _) in kept.iter().filter(|k| k.2 == i && k.0 != start) {
                     d = d.with_secondary(inner_span(t, s, en - s), "again");
                 }
@@ -531,9 +534,12 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
 );
 
 /// Misquotations another rule reports: `acronym-expansion` ("Lead Strategic Partner",
-/// "Designated Safeguarding Partner").
-const MISQUOTES_REPORTED_ELSEWHERE: &[&str] =
-    &["lead strategic partner", "designated safeguarding partner"];
+/// "Designated Safeguarding Partner") and `panel-name` (the Panel's name with "National").
+const MISQUOTES_REPORTED_ELSEWHERE: &[&str] = &[
+    "lead strategic partner",
+    "designated safeguarding partner",
+    "national child safeguarding practice review panel",
+];
 
 rule!(
     LegislationTitleCorrect,
@@ -602,7 +608,9 @@ description = "… the Child Safeguarding Practice Review and Relevant Agency (E
                     .with_label("misquoted title")
                     .with_help(format!("cite {}", m.right))
                     .with_citation(m.source.clone())
-                    .with_severity(capped(meta.default_severity, m.max_severity)),
+                    .with_severity(capped(meta.default_severity, m.max_severity))
+                    // The same misquotation in several places is one defect.
+                    .same_defect(m.right.clone()),
                 );
             }
         }

@@ -75,7 +75,7 @@ rule!(
         citation: "Children Act 2004 s.16G(7); WT2023 ch. 2, paras 106–109",
         editions: ALL_EDITIONS,
         enabled: true,
-        what: "That `[yearly_report]` exists and, where the latest report's `published` is given (the most recent of `yearly_report.latest` and `[[yearly_report.reports]]`), that it is no more than 12 months before `--today`. When no latest report is recorded, the file cannot show the duty is met: an info finding says so.",
+        what: "That `[yearly_report]` exists and, where the latest report's `published` is given (the most recent of `yearly_report.latest` and `[[yearly_report.reports]]`), that it is no more than 12 months before `--today`. When no latest report is dated, there is nothing to judge and nothing is reported.",
         why: "The yearly report is the partners' statutory account of what they have done and how effective the arrangements have been; more than 12 months without one breaches s.16G(7).",
         fails: r#"
 schema_version = 1
@@ -109,12 +109,9 @@ published = 2026-09-30  # within the 12 months before 2026-12-01
         };
         // The most recent of `latest` and `reports`.
         let latest = report.most_recent().and_then(|l| l.published.as_ref());
+        // With no date for the latest report there is nothing to judge: a note that says only
+        // "cannot be checked" adds nothing a reader can act on, so none is made.
         let Some(published) = latest else {
-            let mut d = finding(meta, report.span(), "the file does not record when the latest yearly report was published, so the 12-month duty cannot be checked")
-                .with_label("no `latest.published`")
-                .with_help("add [yearly_report.latest] with published = YYYY-MM-DD and url");
-            d.severity = Severity::Info;
-            out.push(d);
             return;
         };
         let date = published.latest();
@@ -349,7 +346,9 @@ within_days = 7
             out.push(
                 finding(meta, days.span(), message)
                     .with_label("too late")
-                    .with_help("send copies within 7 days of publication (calendar days, not working days)"),
+                    .with_help("send copies within 7 days of publication (calendar days, not working days)")
+                    // One sentence naming several recipients is one defect.
+                    .same_defect(if working { "working days" } else { "days" }),
             );
         }
     }
@@ -506,11 +505,15 @@ mod tests {
             .1
             .is_empty()
         );
-        let (_, found) = run_rule(
-            &YearlyReportFrequency,
-            "[yearly_report]\ndescription = \"x\"\n",
+        // No dated report: nothing to judge, and no "cannot be checked" note.
+        assert!(
+            run_rule(
+                &YearlyReportFrequency,
+                "[yearly_report]\ndescription = \"x\"\n"
+            )
+            .1
+            .is_empty()
         );
-        assert_eq!(found[0].severity, Severity::Info);
     }
 
     #[test]

@@ -226,15 +226,47 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
             });
         }
     }
+    // A name inside an e-mail or web address ("CBSCB@council.gov.uk") is part of the address,
+    // not a use of the name.
+    out.retain(|h| !in_address(text, h.start, h.end));
     out.sort_by_key(|h| (h.entry, h.start, std::cmp::Reverse(h.end)));
     // One place per entry and start: the longest match ("CCGs" over " ccg").
     out.dedup_by(|b, a| a.entry == b.entry && a.start == b.start);
     out
 }
 
+/// Whether `start..end` lies in a word-run that is an e-mail or web address: the text
+/// around it up to whitespace contains "@", "://" or starts with "www.".
+fn in_address(text: &str, start: usize, end: usize) -> bool {
+    let is_break =
+        |c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '"' | '[' | ']');
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..].find(is_break).map_or(text.len(), |i| end + i);
+    let token = &text[from..to];
+    token.contains('@') || token.contains("://") || token.to_ascii_lowercase().starts_with("www.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_inside_addresses_are_not_uses() {
+        assert!(in_address("write to CBSCB@example.gov.uk today", 9, 14));
+        assert!(in_address("see https://example.org/lscb/report", 24, 28));
+        assert!(!in_address("the CBSCB will meet", 4, 9));
+        // A wide space before the name is a break, not a byte to split.
+        assert!(!in_address("the\u{a0}CBSCB will meet", 5, 10));
+        assert!(
+            hits("email CBSCB@centralbedfordshire.gov.uk for help")
+                .iter()
+                .all(|h| !matches!(h.entry, Entry::Obsolete(_)))
+        );
+    }
 
     fn names(text: &str) -> Vec<(String, &str)> {
         let r = registries();
