@@ -109,3 +109,41 @@ fn a_group_that_reports_to_itself_is_an_error() {
         report.diagnostics
     );
 }
+
+#[test]
+fn many_old_names_in_one_text_are_judged_in_linear_time() {
+    let make = |n: usize| {
+        format!(
+            "schema_version = 1\n[partnership]\nname = \"Example Safeguarding Children Partnership\"\n[dispute_resolution]\ndescription = \"\"\"\n{}\"\"\"\n",
+            "The LSCB met.\n".repeat(n)
+        )
+    };
+    let places = |text: &str| -> (Duration, usize) {
+        let start = Instant::now();
+        let report = masa::check_source("scale.toml", text.as_bytes(), &options());
+        let elapsed = start.elapsed();
+        let found = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "obsolete-title")
+            .map(|d| 1 + d.labels.len())
+            .sum();
+        (elapsed, found)
+    };
+    let n = 1_000;
+    let (small, large) = (make(n), make(8 * n));
+    let _ = places(&small);
+    let (t1, found1) = places(&small);
+    let (t8, found8) = places(&large);
+    // One defect in many sentences: one finding, every place a label.
+    assert_eq!((found1, found8), (n, 8 * n));
+    let ratio = t8.as_secs_f64() / t1.as_secs_f64().max(1e-3);
+    eprintln!(
+        "old names: {n} → {t1:?}, {} → {t8:?}, ratio {ratio:.1}",
+        8 * n
+    );
+    assert!(
+        ratio < 24.0 || t8 < Duration::from_secs(1),
+        "8× the names took {ratio:.1}× the time ({t1:?} → {t8:?}): a quadratic path?"
+    );
+}

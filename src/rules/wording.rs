@@ -267,21 +267,31 @@ fn own_names(cx: &Context<'_>) -> (String, Vec<String>) {
     (super::support::prose::normalise(core).0.split_off(1), short)
 }
 
-/// Whether `start..end` of `text` lies within the partnership's own name, or is its initials.
-fn within_own_name(text: &str, own: &(String, Vec<String>), start: usize, end: usize) -> bool {
-    let matched = text[start..end].to_ascii_lowercase();
-    let matched = matched.trim_end_matches('s');
-    if own.1.iter().any(|i| i.len() > 1 && i == matched) {
-        return true;
-    }
+/// Where the partnership's own name stands in `text` (byte ranges): found once per text
+/// value, so that judging every hit against it stays linear.
+fn own_name_spans(text: &str, own: &(String, Vec<String>)) -> Vec<(usize, usize)> {
     if own.0.len() < 4 {
-        return false;
+        return Vec::new();
     }
     let (norm, from) = super::support::prose::normalise(text);
-    norm.match_indices(own.0.as_str()).any(|(at, m)| {
-        let (s, e) = (from[at].0, from[at + m.len() - 1].1);
-        s <= start && end <= e
-    })
+    norm.match_indices(own.0.as_str())
+        .map(|(at, m)| (from[at].0, from[at + m.len() - 1].1))
+        .collect()
+}
+
+/// Whether `start..end` of `text` lies within the partnership's own name (`spans`, from
+/// [`own_name_spans`]), or is its initials.
+fn within_own_name(
+    text: &str,
+    own: &(String, Vec<String>),
+    spans: &[(usize, usize)],
+    start: usize,
+    end: usize,
+) -> bool {
+    let matched = text[start..end].to_ascii_lowercase();
+    let matched = matched.trim_end_matches('s');
+    own.1.iter().any(|i| i.len() > 1 && i == matched)
+        || spans.iter().any(|&(s, e)| s <= start && end <= e)
 }
 
 /// A false statement of law found in a text value: the claim and where it is stated.
@@ -470,6 +480,7 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
                 continue;
             }
             let negation = Negation::of(&t.text);
+            let own_spans = own_name_spans(&t.text, &own);
             // A false statement of law about the same words is that rule's finding.
             let claims = claims_in(cx, t, hits, &negation);
             let mut places: Vec<(usize, usize, usize)> = hits
@@ -486,7 +497,7 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
                         && edition_applies(cx, &e.editions)
                         && (!needs_scrutiny || has_scrutiny)
                         && !negation.is_mention(start, end)
-                        && !within_own_name(&t.text, &own, start, end)
+                        && !within_own_name(&t.text, &own, &own_spans, start, end)
                         && !claims.iter().any(|c| {
                             r.false_law[c.claim].id != EDUCATION_CLAIM
                                 && c.start < end
