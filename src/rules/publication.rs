@@ -268,7 +268,8 @@ published = 2024-09-27
                 )
                 .with_label("edition followed")
                 .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title))
-                .with_citation(edition_citation(in_force));
+                .with_citation(edition_citation(in_force))
+                .same_defect("edition out of date");
                 d.severity = severity;
                 out.push(d);
             } else if let Some(newer) = editions::in_force_on(cx.today)
@@ -306,7 +307,7 @@ published = 2024-09-27
                         finding(meta, citation.edition.span(), format!("{} is cited as current, but {} replaced it before the document's date ({as_written})", name(cited), replacement.title))
                             .with_label("cited as current")
                             .with_help(format!("cite {}, or mark the citation as_current = false if it is history", replacement.title))
-                            .same_defect(format!("{cited:?} cited as current")),
+                            .same_defect("edition out of date"),
                     );
                 }
             }

@@ -481,6 +481,14 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
             }
             let negation = Negation::of(&t.text);
             let own_spans = own_name_spans(&t.text, &own);
+            let ends = sentence_ends(&t.text);
+            let near_ok = |start: usize, end: usize, near: &[String]| {
+                near.is_empty() || {
+                    let (s, e) = sentence_around(&t.text, &ends, start);
+                    let sentence = super::support::prose::normalise(&t.text[s..e.max(end)]).0;
+                    near.iter().any(|n| sentence.contains(n.as_str()))
+                }
+            };
             // A false statement of law about the same words is that rule's finding.
             let claims = claims_in(cx, t, hits, &negation);
             let mut places: Vec<(usize, usize, usize)> = hits
@@ -498,6 +506,7 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
                         && (!needs_scrutiny || has_scrutiny)
                         && !negation.is_mention(start, end)
                         && !within_own_name(&t.text, &own, &own_spans, start, end)
+                        && near_ok(start, end, &e.near)
                         && !claims.iter().any(|c| {
                             r.false_law[c.claim].id != EDUCATION_CLAIM
                                 && c.start < end
@@ -1068,6 +1077,33 @@ mod tests {
         assert!(run_rule(&ObsoleteTitle, "[voice]\ndescription = \"The Safeguarding Children Partnership writes to schools.\"\n").1.is_empty());
     }
 
+    /// "Accountable Officer" and "Designate" are NHS commissioning titles only in their NHS
+    /// context: another body's accountable officer, or the verb, is not the old title.
+    #[test]
+    fn nhs_titles_only_in_their_context() {
+        let voice = |text: &str| format!("[voice]\ndescription = \"{text}\"\n");
+        for silent in [
+            "The Controlled Drugs Accountable Officer at Northmoor Hospitals NHS Foundation Trust attends.",
+            "Northmoor Police's Accountable Officer attends.",
+            "Each safeguarding partner will designate a senior officer to attend.",
+            "The partnership designates a lead for each priority.",
+        ] {
+            assert!(
+                run_rule(&ObsoleteTitle, &voice(silent)).1.is_empty(),
+                "{silent}"
+            );
+        }
+        for fires in [
+            "The CCG Accountable Officer signs the arrangements.",
+            "Signed by the Chief Executive Designate of the ICB.",
+        ] {
+            assert!(
+                !run_rule(&ObsoleteTitle, &voice(fires)).1.is_empty(),
+                "{fires}"
+            );
+        }
+    }
+
     /// Every obsolete.toml entry, judged by its own end date and severity cap, once per value,
     /// with history and negation left alone.
     #[test]
@@ -1126,17 +1162,34 @@ mod tests {
                 "The safeguarding partners' duty under section 16E applies in England and Wales.",
             ),
         );
-        assert_eq!(spans(&text, &found), ["England and Wales"]);
+        assert_eq!(
+            spans(&text, &found),
+            ["safeguarding partners' duty under section 16E applies in England and Wales"]
+        );
         assert_eq!(
             found[0].severity,
             Severity::Error,
             "a confirmed statement of statute"
         );
-        // Without a context word in the sentence, "England and Wales" is not the claim.
+        // "England and Wales" that does not say the arrangements apply there is not the claim:
+        // the legal extent of the Regulations, or a body that works in both countries.
+        for true_sentence in [
+            "Probation in England and Wales.",
+            "The British Transport Police, which polices railways across England and Wales, is one of our relevant agencies.",
+            "The 2018 Regulations extend to England and Wales but apply only in England.",
+            "Probation services in England and Wales are a relevant agency.",
+        ] {
+            assert!(
+                run_rule(&FalseStatementOfLaw, &voice(true_sentence))
+                    .1
+                    .is_empty(),
+                "{true_sentence}"
+            );
+        }
         assert!(
-            run_rule(
+            !run_rule(
                 &FalseStatementOfLaw,
-                &voice("Probation in England and Wales.")
+                &voice("Each local authority area in England and Wales must have arrangements.")
             )
             .1
             .is_empty()

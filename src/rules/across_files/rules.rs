@@ -644,6 +644,12 @@ scope = "pan_area"
                     by.len() >= 2
                         && !by.iter().any(|(f, _)| *f == i)
                         && !facts.groups.iter().any(|g| g.id.0 == **id)
+                        // The same group under another id, by its name or another name.
+                        && !facts.groups.iter().any(|g| {
+                            by.iter().any(|(_, o)| {
+                                names_agree((&g.name.0, &g.also_called), (&o.name.0, &o.also_called))
+                            })
+                        })
                         // The others who describe it share another pan-area group with this file.
                         && by.iter().any(|(f, _)| {
                             set.files[*f].1.groups.iter().any(|g| {

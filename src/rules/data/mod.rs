@@ -123,6 +123,10 @@ pub struct ObsoleteEntry {
     /// Text right after a match that cancels it.
     #[serde(default)]
     pub not_followed_by: Vec<String>,
+    /// Words one of which must be in the same sentence for a match in prose to count (a title
+    /// such as "Accountable Officer" is the CCG's only beside an NHS word).
+    #[serde(default)]
+    pub near: Vec<String>,
     /// What replaced it.
     pub replaced_by: String,
     /// The first day it no longer existed as named.

@@ -91,12 +91,16 @@ pub fn is_short_form(alias: &str, name: &str) -> bool {
     true
 }
 
-/// Whether `short` is a conventional contraction of `word`, as English county and area names
-/// are shortened ("Beds" for Bedfordshire, "Herts", "Notts", "Cambs", "Lancs", "Glos",
-/// "Exec" for Executive): at least four letters, the same first three letters,
-/// and every letter of the short form found in order in the full word.
+/// Whether `short` is a conventional contraction of a county's name ("Beds" for
+/// Bedfordshire, "Herts", "Notts", "Cambs", "Lancs", "Glos"): the full word ends in "shire" or
+/// "cestershire", the short form has at least four letters, the same first three letters, ends
+/// in "s", and every letter of it is found in order in the full word. Other words are not
+/// shortened this way ("Health" is not "Healthwatch").
 pub fn is_contraction(short: &str, word: &str) -> bool {
     let (s, w) = (short.to_lowercase(), word.to_lowercase());
+    if !w.ends_with("shire") || !s.ends_with('s') {
+        return false;
+    }
     if s.chars().count() < 4
         || s.len() >= w.len()
         || !s.chars().all(|c| c.is_alphabetic())
@@ -121,7 +125,6 @@ mod tests {
             ("Cambs", "Cambridgeshire"),
             ("Lancs", "Lancashire"),
             ("Glos", "Gloucestershire"),
-            ("Exec", "Executive"),
         ] {
             assert!(is_contraction(short, full), "{short} for {full}");
         }
@@ -131,6 +134,8 @@ mod tests {
             ("Beds", "Beds"),
             ("Luton", "Bedfordshire"),
             ("Hertfordshire", "Herts"),
+            ("Health", "Healthwatch"),
+            ("Exec", "Executive"),
         ] {
             assert!(!is_contraction(short, full), "{short} for {full}");
         }
