@@ -185,3 +185,51 @@ fn the_scanner_sees_grouped_and_macro_imports() {
     assert_eq!(found, expected);
     assert!(imported_modules(&code("// crate::cli in a comment\n")).is_empty());
 }
+
+/// Inside `rules/`, the foundations — the registries (`data/`, `registry.rs`, `editions.rs`)
+/// and what the rules share (`support/`) — import no rule: a topic file or the checks across
+/// files may use them, never the other way round.
+#[test]
+fn the_rules_foundations_import_no_rule() {
+    const FOUNDATIONS: &[&str] = &["data", "support", "registry", "editions"];
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut files_seen = Vec::new();
+    for dir in ["data", "support"] {
+        let mut found = Vec::new();
+        files(&rules.join(dir), &mut found);
+        files_seen.extend(found.into_iter().map(|f| (f, "super::super::")));
+    }
+    for file in ["registry.rs", "editions.rs"] {
+        files_seen.push((rules.join(file), "super::"));
+    }
+    let mut wrong = Vec::new();
+    for (path, parent) in &files_seen {
+        let text = code(&std::fs::read_to_string(path).expect("readable source"));
+        for prefix in ["crate::rules::", parent] {
+            for (at, _) in text.match_indices(prefix) {
+                let rest = &text[at + prefix.len()..];
+                let ident = |s: &str| -> String {
+                    s.trim_start()
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect()
+                };
+                // A grouped import names each of its top-level items.
+                let names: Vec<String> = match rest.strip_prefix('{') {
+                    Some(group) => group[..group.find('}').unwrap_or(group.len())]
+                        .split(',')
+                        .map(ident)
+                        .collect(),
+                    None => vec![ident(rest)],
+                };
+                for name in names {
+                    if !name.is_empty() && name != "self" && !FOUNDATIONS.contains(&name.as_str()) {
+                        wrong.push(format!("{} imports rules::{name}", path.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(files_seen.len() > 5, "the foundations were not found");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -409,8 +409,9 @@ pub fn not_scheduled(kind: OrganisationKind) -> Option<&'static NotScheduled> {
         .find(|n| n.kinds.contains(&name))
 }
 
-/// "para 16", "paras 1, 4, 7, 8".
-pub fn paragraph_words(paras: &[&Paragraph]) -> String {
+/// "para 16", "paras 1, 4, 7, 8" (for the tests' messages).
+#[cfg(test)]
+fn paragraph_words(paras: &[&Paragraph]) -> String {
     let numbers: Vec<String> = paras.iter().map(|p| p.para.to_string()).collect();
     match numbers.len() {
         1 => format!("para {}", numbers[0]),

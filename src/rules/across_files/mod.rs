@@ -255,4 +255,37 @@ mod tests {
         let files = [("z-page.toml", &page), ("b.toml", &other)];
         assert_eq!(latest_per_partnership(&files), vec![0, 1]);
     }
+
+    #[test]
+    fn a_shared_group_left_out_is_reported_and_one_under_another_id_is_not() {
+        let voice = |id: &str, name: &str| {
+            format!("[[groups]]\nid = \"{id}\"\nname = \"{name}\"\nscope = \"pan_area\"\n")
+        };
+        let vc = voice("pan-voc", "Pan Dale Voice of the Child Group");
+        let north = doc("North", "north", &format!("{NEGLECT}{vc}"));
+        let south = doc("South", "south", &format!("{NEGLECT}{vc}"));
+        let east_without = doc("East", "east", NEGLECT);
+        let found = run(
+            &CrossSharedGroupMissing,
+            &[north.clone(), south.clone(), east_without],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].file, 2);
+        assert!(
+            found[0]
+                .diagnostic
+                .message
+                .contains("Pan Dale Voice of the Child Group")
+        );
+        // The same group under the east's own id, by its name: not left out.
+        let east_other_id = doc(
+            "East",
+            "east",
+            &format!(
+                "{NEGLECT}{}",
+                voice("voice-of-the-child", "Pan Dale Voice of the Child")
+            ),
+        );
+        assert!(run(&CrossSharedGroupMissing, &[north, south, east_other_id]).is_empty());
+    }
 }
