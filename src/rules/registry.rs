@@ -168,7 +168,7 @@ struct Registry {
     /// For each fragment: its body, and whether it cancels the body rather than matching it.
     fragments: Vec<(usize, bool)>,
     /// Whole-word, case-sensitive initialisms and families of them.
-    initialisms: Option<regex::RegexSet>,
+    initialisms: Option<regex::bytes::RegexSet>,
     /// For each initialism: its body, and whether it is a family (`initialism_regex`).
     initialism_bodies: Vec<(usize, bool)>,
     /// The bodies with a `suffix_family`.
@@ -279,7 +279,11 @@ fn build() -> Registry {
         .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .build(fragments.iter().map(|(p, ..)| p))
         .ok();
-    let set = regex::RegexSet::new(initialisms.iter().map(|(p, ..)| p)).ok();
+    // ASCII initialisms: Unicode off, so the set compiles quickly at start-up.
+    let set = regex::bytes::RegexSetBuilder::new(initialisms.iter().map(|(p, ..)| p))
+        .unicode(false)
+        .build()
+        .ok();
     let suffixed = (0..bodies.len())
         .filter(|&i| bodies[i].suffix_family.is_some())
         .collect();
@@ -344,7 +348,7 @@ pub fn obsolete_body(name: &str) -> Option<Found> {
         }
     }
     if let Some(set) = &reg.initialisms {
-        for k in set.matches(name).iter() {
+        for k in set.matches(name.as_bytes()).iter() {
             let (i, is_family) = reg.initialism_bodies[k];
             if is_family {
                 family[i] = true;

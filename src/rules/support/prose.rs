@@ -11,7 +11,9 @@
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use regex::{Regex, RegexSet};
+// Byte regexes with Unicode off: the registries' expressions are ASCII words, and compiling
+// Unicode classes and case folding for them cost most of a one-file run's time at start-up.
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::rules::data::registries;
 
@@ -100,10 +102,19 @@ fn build() -> Option<Matcher> {
         .match_kind(aho_corasick::MatchKind::Standard)
         .build(&literals)
         .ok()?;
-    let set = RegexSet::new(regexes.iter().map(|(_, re)| re.as_str())).ok()?;
+    let set: RegexSet = RegexSetBuilder::new(regexes.iter().map(|(_, re)| re.as_str()))
+        .unicode(false)
+        .build()
+        .ok()?;
     let regexes = regexes
         .into_iter()
-        .map(|(entry, re)| Regex::new(&re).ok().map(|re| (entry, re)))
+        .map(|(entry, re)| {
+            RegexBuilder::new(&re)
+                .unicode(false)
+                .build()
+                .ok()
+                .map(|re: Regex| (entry, re))
+        })
         .collect::<Option<Vec<_>>>()?;
     Some(Matcher {
         literals: literals_ac,
@@ -208,13 +219,25 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
     // The expressions read the text in its own case, with the typographic apostrophe read as
     // "'" (the registries' expressions write "children'?s").
     let (straight, back) = straight_apostrophes(text);
-    for i in m.set.matches(&straight).iter() {
+    // A match of bytes is widened to whole characters (a class such as `[^.;]` may stop inside
+    // one), so that every place is a slice of the text.
+    let widen = |mut start: usize, mut end: usize| {
+        while !straight.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !straight.is_char_boundary(end) {
+            end += 1;
+        }
+        (start, end)
+    };
+    for i in m.set.matches(straight.as_bytes()).iter() {
         let (entry, re) = &m.regexes[i];
-        for found in re.find_iter(&straight) {
+        for found in re.find_iter(straight.as_bytes()) {
+            let (start, end) = widen(found.start(), found.end());
             out.push(Hit {
                 entry: *entry,
-                start: back(found.start()),
-                end: back(found.end()),
+                start: back(start),
+                end: back(end),
             });
         }
     }
