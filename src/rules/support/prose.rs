@@ -100,6 +100,9 @@ fn build() -> Option<Matcher> {
     }
     let literals_ac = AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::Standard)
+        // A contiguous NFA: searches these texts about as fast as a DFA, and builds in a
+        // fraction of the time (building is paid by every one-file run).
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(&literals)
         .ok()?;
     let set: RegexSet = RegexSetBuilder::new(regexes.iter().map(|(_, re)| re.as_str()))
