@@ -35,8 +35,15 @@ fn assert_linear(what: &str, rule: &str, make: impl Fn(usize) -> String, n: usiz
     let small = make(n);
     let large = make(8 * n);
     let _ = time(&small, rule); // warm up (the schema validator is built once)
-    let (t1, found1) = time(&small, rule);
-    let (t8, found8) = time(&large, rule);
+    // The best of three runs: a busy machine slows single runs, never the best one much.
+    let best = |text: &str| {
+        (0..3)
+            .map(|_| time(text, rule))
+            .min_by_key(|(t, _)| *t)
+            .expect("three runs")
+    };
+    let (t1, found1) = best(&small);
+    let (t8, found8) = best(&large);
     assert!(found1 >= n && found8 >= 8 * n, "{what}: {found1}, {found8}");
     let ratio = t8.as_secs_f64() / t1.as_secs_f64().max(1e-3);
     eprintln!("{what}: {n} → {t1:?}, {} → {t8:?}, ratio {ratio:.1}", 8 * n);
@@ -133,8 +140,14 @@ fn many_old_names_in_one_text_are_judged_in_linear_time() {
     let n = 1_000;
     let (small, large) = (make(n), make(8 * n));
     let _ = places(&small);
-    let (t1, found1) = places(&small);
-    let (t8, found8) = places(&large);
+    let best = |text: &str| {
+        (0..3)
+            .map(|_| places(text))
+            .min_by_key(|(t, _)| *t)
+            .expect("three runs")
+    };
+    let (t1, found1) = best(&small);
+    let (t8, found8) = best(&large);
     // One defect in many sentences: one finding, every place a label.
     assert_eq!((found1, found8), (n, 8 * n));
     let ratio = t8.as_secs_f64() / t1.as_secs_f64().max(1e-3);

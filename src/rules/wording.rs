@@ -516,9 +516,13 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
                 .collect();
             // Each place once: the longest match there, of the first entry.
             places.sort_by_key(|&(start, end, i)| (start, std::cmp::Reverse(end), i));
+            // Sorted by start, a place overlaps a kept one only if it starts before the
+            // furthest end kept so far: one comparison each, not one per kept place.
             let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+            let mut reach = 0;
             for p in places {
-                if !kept.iter().any(|k| k.0 < p.1 && p.0 < k.1) {
+                if kept.is_empty() || p.0 >= reach {
+                    reach = reach.max(p.1);
                     kept.push(p);
                 }
             }

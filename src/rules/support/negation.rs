@@ -257,7 +257,8 @@ impl Negation {
             .find(|&b| b >= end)
             .unwrap_or(usize::MAX);
         // A break inside the words themselves ("…Board; …") splits them: no clause holds them.
-        if self.breaks[i..].iter().any(|&b| b < end) {
+        // The breaks are sorted: only the first after `start` can fall inside the words.
+        if self.breaks.get(i).is_some_and(|&b| b < end) {
             return false;
         }
         // Words starting in `a..b`.
@@ -266,7 +267,11 @@ impl Negation {
                 .partition_point(|&w| w < b)
                 .saturating_sub(self.words.partition_point(|&w| w < a))
         };
-        self.cues.iter().any(|c| {
+        // Only the cues of this clause (the cues are in text order): the cost per name is the
+        // clause's cues, not every cue of the text.
+        let first = self.cues.partition_point(|c| c.start < from);
+        let last = self.cues.partition_point(|c| c.start < to);
+        self.cues[first..last.max(first)].iter().any(|c| {
             let near = if c.start < start {
                 words_between(c.end, start) <= MAX_REACH_WORDS
             } else {
