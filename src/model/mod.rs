@@ -14,7 +14,7 @@ pub use resolve::{DeclKind, Declaration, Index};
 pub use spanned::{Span, Spanned, Text};
 pub use values::{
     AmountError, DATE_PATTERN, Date, Day, FINANCIAL_YEAR_PATTERN, FinancialYear, ID_PATTERN, Id,
-    MONEY_PATTERN, Money, PERCENT_PATTERN, Percent, days_in_month, format_pounds,
+    MONEY_PATTERN, Money, NAME_PATTERN, PERCENT_PATTERN, Percent, days_in_month, format_pounds,
 };
 
 use serde::Deserialize;

@@ -17,6 +17,10 @@ use serde::{Deserialize, Serialize};
 /// The pattern every id must match: lower-case words joined by single hyphens.
 pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
+/// The pattern an organisation's name must match: at least one character that is not a
+/// space, and no control characters (a tab, a line break, a bell).
+pub const NAME_PATTERN: &str = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$";
+
 /// An identifier declared once (an organisation, role or group) and referred to elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Id(String);
