@@ -327,7 +327,7 @@ pub struct Organisation {
     /// The id other parts of the file use for this organisation.
     pub id: Spanned<Id>,
     /// The organisation's name as the document gives it.
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1), regex(pattern = crate::model::values::NAME_PATTERN))]
     pub name: Text,
     /// What kind of body it is.
     pub kind: Spanned<OrganisationKind>,

@@ -14,7 +14,7 @@ pub use resolve::{DeclKind, Declaration, Index};
 pub use spanned::{Span, Spanned, Text};
 pub use values::{
     AmountError, DATE_PATTERN, Date, Day, FINANCIAL_YEAR_PATTERN, FinancialYear, ID_PATTERN, Id,
-    MONEY_PATTERN, Money, PERCENT_PATTERN, Percent, days_in_month, format_pounds,
+    MONEY_PATTERN, Money, NAME_PATTERN, PERCENT_PATTERN, Percent, days_in_month, format_pounds,
 };
 
 use serde::Deserialize;
@@ -174,7 +174,7 @@ pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Box<Diagnost
     }
     let arrangements =
         Arrangements::deserialize(toml::de::Deserializer::from(doc)).map_err(|e| {
-            let message = e.message().trim().to_owned();
+            let message = plain_message(e.message().trim());
             let help = value_help(&message);
             Box::new(
                 Diagnostic::new(SCHEMA, Severity::Error, e.span().unwrap_or(0..0), message)
@@ -195,10 +195,24 @@ pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Box<Diagnost
     ))
 }
 
+/// Serde's wording, put in words a reader of the file knows. A TOML date or time reaches
+/// serde as a map; the schema lets it through where text belongs (it reads it as text), so a
+/// map where a string is expected is always a date or time written without quotes.
+fn plain_message(message: &str) -> String {
+    if message.starts_with("invalid type: map") && message.contains("string") {
+        "a date or time was given where text is expected: put it in quotes to keep it as text"
+            .to_owned()
+    } else {
+        message.to_owned()
+    }
+}
+
 /// A fix hint for a value the model's own types refused.
 fn value_help(message: &str) -> &'static str {
     if message.contains("not a date") || message.contains("time of day") {
         "write a real date like 2024-09-27, \"2025-09\" when only the month is known, or 2024 when only the year is"
+    } else if message.contains("where text is expected") {
+        "put quotes around text, e.g. \"2024-01-01T10:00:00Z\""
     } else if message.contains("financial year") {
         "write financial years like \"2025/26\""
     } else if message.contains("amount")

@@ -17,6 +17,10 @@ use serde::{Deserialize, Serialize};
 /// The pattern every id must match: lower-case words joined by single hyphens.
 pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
+/// The pattern an organisation's name must match: at least one character that is not a
+/// space, and no control characters (a tab, a line break, a bell).
+pub const NAME_PATTERN: &str = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$";
+
 /// An identifier declared once (an organisation, role or group) and referred to elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Id(String);
@@ -86,6 +90,9 @@ pub enum AmountError {
     /// Not an amount at all.
     #[error("`{0}` is not an amount: write it like \"£137,730.19\" or 137730.19")]
     Invalid(String),
+    /// Not a percentage at all.
+    #[error("`{0}` is not a percentage: write it like 16.7 or \"16.7%\"")]
+    NotPercent(String),
     /// Thousands separators in the wrong places.
     #[error(
         "thousands separators in `{0}` are misplaced: write groups of three digits, like \"£137,730.19\""
@@ -130,7 +137,13 @@ fn decimal_from_float(v: f64) -> Result<Decimal, AmountError> {
     if significant > 15 {
         return Err(AmountError::FloatTooLong(text));
     }
-    Decimal::from_str_exact(&text).map_err(|_| AmountError::TooLarge(text))
+    Decimal::from_str_exact(&text).map_err(|_| {
+        if v.abs() < 1.0 {
+            AmountError::TooPrecise(text)
+        } else {
+            AmountError::TooLarge(text)
+        }
+    })
 }
 
 /// An exact amount of money in pounds. Never a float.
@@ -333,10 +346,10 @@ impl FromStr for Percent {
         let t = text.trim();
         let t = t.strip_suffix('%').unwrap_or(t);
         if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-            return Err(AmountError::Invalid(text.to_owned()));
+            return Err(AmountError::NotPercent(text.to_owned()));
         }
         let value =
-            Decimal::from_str_exact(t).map_err(|_| AmountError::Invalid(text.to_owned()))?;
+            Decimal::from_str_exact(t).map_err(|_| AmountError::NotPercent(text.to_owned()))?;
         Percent::checked(value, t)
     }
 }

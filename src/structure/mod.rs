@@ -19,7 +19,7 @@ use crate::diag::{Diagnostic, Severity, suggest};
 use crate::load::{self, Document};
 use crate::model::{
     DATE_PATTERN, Date, FINANCIAL_YEAR_PATTERN, FinancialYear, ID_PATTERN, Id, MONEY_PATTERN,
-    Money, PERCENT_PATTERN, Percent,
+    Money, NAME_PATTERN, PERCENT_PATTERN, Percent,
 };
 use locate::{Segment, locate, table_name, toml_path, value_at};
 
@@ -351,6 +351,11 @@ fn pattern_message(pattern: &str, text: &str, field: &str) -> (String, String) {
         MONEY_PATTERN => text.parse::<Money>().err().map(|e| e.to_string()),
         PERCENT_PATTERN => text.parse::<Percent>().err().map(|e| e.to_string()),
         FINANCIAL_YEAR_PATTERN => text.parse::<FinancialYear>().err(),
+        NAME_PATTERN if text.trim().is_empty() => Some("the name is blank".to_owned()),
+        NAME_PATTERN => Some(
+            "the name holds a control character (a tab, a line break or another invisible character)"
+                .to_owned(),
+        ),
         _ => None,
     };
     let help = match pattern {
@@ -358,6 +363,9 @@ fn pattern_message(pattern: &str, text: &str, field: &str) -> (String, String) {
             Some(s) => format!("did you mean `{s}`?"),
             None => "write ids like `central-bedfordshire-council`".to_owned(),
         },
+        NAME_PATTERN => {
+            "write the organisation's name as the document gives it, on one line".to_owned()
+        }
         _ => example_help(pattern).unwrap_or_else(|| "correct the value".to_owned()),
     };
     match parsed {
