@@ -314,6 +314,19 @@ fn invalid_number(value: &toml::Spanned<DeValue<'_>>, out: &mut Vec<Span>) {
 
 fn bad_number(span: Span, text: &str) -> Diagnostic {
     let written = text.get(span.clone()).unwrap_or_default();
+    let unsigned = written.trim_start_matches(['+', '-']).replace('_', "");
+    if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        // Valid digits, but past what a TOML whole number holds (64 bits): say so, rather
+        // than "not a number", and show the way out (text keeps every digit).
+        return Diagnostic::new(
+            TOML_SYNTAX,
+            Severity::Error,
+            visible(span, text),
+            format!("`{written}` is too large for a whole number in TOML"),
+        )
+        .with_label("too many digits")
+        .with_help(format!("whole numbers in TOML go up to 9223372036854775807; check the number, or write it as text in quotes, e.g. \"{unsigned}\""));
+    }
     Diagnostic::new(
         TOML_SYNTAX,
         Severity::Error,

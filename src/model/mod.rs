@@ -134,6 +134,24 @@ fn collect_texts(value: &toml::de::DeValue<'_>, span: Span, key: &str, out: &mut
     }
 }
 
+/// The first float written with more digits than a float holds exactly, with its text: the
+/// parser would round it silently (see [`values::float_literal_is_exact`]).
+fn first_inexact_float(table: &toml::de::DeTable<'_>) -> Option<(Span, String)> {
+    use toml::de::DeValue;
+    fn walk(value: &toml::Spanned<DeValue<'_>>) -> Option<(Span, String)> {
+        match value.get_ref() {
+            DeValue::Float(f) => {
+                let literal = f.as_str().replace('_', "");
+                (!values::float_literal_is_exact(&literal)).then(|| (value.span(), literal))
+            }
+            DeValue::Array(a) => a.iter().find_map(walk),
+            DeValue::Table(t) => first_inexact_float(t),
+            _ => None,
+        }
+    }
+    table.iter().find_map(|(_, v)| walk(v))
+}
+
 impl Model {
     /// The organisation with this id, if declared.
     pub fn organisation(&self, id: &Id) -> Option<&Organisation> {
@@ -171,6 +189,14 @@ pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Box<Diagnost
     let mut texts = Vec::new();
     for (key, value) in doc.get_ref() {
         collect_texts(value.get_ref(), value.span(), key.get_ref(), &mut texts);
+    }
+    if let Some((span, literal)) = first_inexact_float(doc.get_ref()) {
+        let message = values::AmountError::FloatTooLong(literal).to_string();
+        return Err(Box::new(
+            Diagnostic::new(SCHEMA, Severity::Error, span, message)
+                .with_label("too many digits")
+                .with_help("amounts have at most two decimal places; percentages as many as the document states"),
+        ));
     }
     let arrangements =
         Arrangements::deserialize(toml::de::Deserializer::from(doc)).map_err(|e| {
@@ -215,6 +241,8 @@ fn value_help(message: &str) -> &'static str {
         "put quotes around text, e.g. \"2024-01-01T10:00:00Z\""
     } else if message.contains("financial year") {
         "write financial years like \"2025/26\""
+    } else if message.contains("percentage") {
+        "write percentages as the document states them, e.g. 16.7 or \"16.7%\""
     } else if message.contains("amount")
         || message.contains("decimal places")
         || message.contains("digits")

@@ -109,9 +109,14 @@ pub enum AmountError {
     TooLarge(String),
     /// A TOML float with more digits than a float holds exactly.
     #[error(
-        "the number {0} has too many digits to be read exactly: write it as a string, e.g. \"{0}\""
+        "the number {0} has more digits than a number in TOML holds exactly (15): round it, or write it as text in quotes, e.g. \"{0}\""
     )]
     FloatTooLong(String),
+    /// A percentage with more digits than can be kept exactly.
+    #[error(
+        "`{0}` has more digits than a percentage can keep exactly: write it as the document states it, e.g. 16.7"
+    )]
+    PercentTooLong(String),
 }
 
 /// The largest amount masa accepts: a trillion pounds. Anything bigger is a typo.
@@ -144,6 +149,21 @@ fn decimal_from_float(v: f64) -> Result<Decimal, AmountError> {
             AmountError::TooLarge(text)
         }
     })
+}
+
+/// Whether a TOML float literal (as written, e.g. `137_730.19` or `1.5e3`) has at most 15
+/// significant digits, the most an `f64` holds exactly. A longer literal reaches the model
+/// already rounded by the TOML parser (`99.99999999999999999999` arrives as `100`), so it must
+/// be refused from its text, before it is read as a float.
+pub fn float_literal_is_exact(literal: &str) -> bool {
+    let mantissa = literal
+        .split(['e', 'E'])
+        .next()
+        .unwrap_or(literal)
+        .trim_start_matches(['+', '-']);
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let significant = digits.trim_start_matches('0').trim_end_matches('0');
+    significant.len() <= 15
 }
 
 /// An exact amount of money in pounds. Never a float.
@@ -348,8 +368,13 @@ impl FromStr for Percent {
         if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
             return Err(AmountError::NotPercent(text.to_owned()));
         }
-        let value =
-            Decimal::from_str_exact(t).map_err(|_| AmountError::NotPercent(text.to_owned()))?;
+        let value = Decimal::from_str_exact(t).map_err(|_| {
+            if t.bytes().filter(|b| *b == b'.').count() <= 1 && t != "." {
+                AmountError::PercentTooLong(text.to_owned())
+            } else {
+                AmountError::NotPercent(text.to_owned())
+            }
+        })?;
         Percent::checked(value, t)
     }
 }
@@ -783,6 +808,28 @@ impl JsonSchema for FinancialYear {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn float_literals_past_fifteen_significant_digits_are_inexact() {
+        for exact in [
+            "137730.19",
+            "100.000",
+            "0.000001",
+            "1e30",
+            "-12.5",
+            "123456789012345",
+        ] {
+            assert!(float_literal_is_exact(exact), "{exact}");
+        }
+        for inexact in [
+            "100.000000000000000000000000001",
+            "99.99999999999999999999",
+            "1234567890123456",
+            "0.1234567890123456e2",
+        ] {
+            assert!(!float_literal_is_exact(inexact), "{inexact}");
+        }
+    }
 
     #[test]
     fn money_reads_published_forms_exactly() {
