@@ -21,6 +21,7 @@ const PROSE_RULES: &[&str] = &[
     "false-statement-of-law",
     "education-not-statutory-partner",
     "acronym-expansion",
+    "partnership-name-consistent",
 ];
 
 #[derive(Deserialize)]
@@ -123,6 +124,15 @@ const MUST_FIRE: &[&str] = &[
     "hertfordshire-09",
     "lincolnshire-03",
     "nottinghamshire-04",
+    // bodies abolished before 2019: a Strategic Health Authority, a Probation Trust, the DCSF
+    "north-lincolnshire-03",
+    "nottinghamshire-01",
+    "wolverhampton-01",
+    // the partnership's own name written another way ("Children’s", "Children's")
+    "gloucestershire-09",
+    "hillingdon-10",
+    "lincolnshire-07",
+    "buckinghamshire-09",
 ];
 
 /// Sentences that must give no prose finding: history, negation, quotation, a partnership's

@@ -117,7 +117,17 @@ pub fn merge_repeats(mut findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
                     span: d.span,
                     message: d.message,
                 });
-                out[at].labels.extend(d.labels);
+                // A label every repeat carries (the declared name a variant differs from) is
+                // shown once.
+                for label in d.labels {
+                    if !out[at]
+                        .labels
+                        .iter()
+                        .any(|l| l.span == label.span && l.message == label.message)
+                    {
+                        out[at].labels.push(label);
+                    }
+                }
                 out[at].severity = out[at].severity.max(d.severity);
                 repeats[at] += 1;
             }

@@ -1006,7 +1006,214 @@ forum = "leaders"
     }
 );
 
+/// A word of a name as compared: lower case, "&" as "and", apostrophes dropped.
+fn name_word(word: &str) -> String {
+    if word == "&" {
+        return "and".to_owned();
+    }
+    word.chars()
+        .filter(|c| !matches!(c, '\'' | '\u{2019}'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether two compared words are one word written as a possessive or a plural
+/// ("Children", "Children's", "Childrens").
+fn same_name_word(a: &str, b: &str) -> bool {
+    a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
+}
+
+/// A possessive ending on the last word of a name ("the Partnership's report") belongs to the
+/// sentence, not to the name.
+fn without_possessive(word: &str) -> &str {
+    ["'s", "\u{2019}s", "'", "\u{2019}"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .unwrap_or(word)
+}
+
+/// Up to `n` words of `text` from byte `from`, each as (word, end), stopping at punctuation
+/// that ends a phrase (a name does not run across a comma or a full stop).
+fn words_from(text: &str, from: usize, n: usize) -> Vec<(&str, usize)> {
+    let mut words = Vec::with_capacity(n);
+    let mut at = from;
+    while words.len() < n {
+        let rest = &text[at..];
+        let skipped = rest.len() - rest.trim_start().len();
+        let start = at + skipped;
+        let len = text[start..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - start);
+        if len == 0 {
+            break;
+        }
+        let raw = &text[start..start + len];
+        let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '\u{201d}']);
+        if word.is_empty() {
+            break;
+        }
+        words.push((word, start + word.len()));
+        if word.len() < raw.len() {
+            break;
+        }
+        at = start + len;
+    }
+    words
+}
+
+rule!(
+    PartnershipNameConsistent,
+    RuleMeta {
+        id: "partnership-name-consistent",
+        level: Level::Quality,
+        default_severity: Severity::Warning,
+        summary: "The partnership is called by its own name, written one way.",
+        citation: "Data quality (no paragraph)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That no text (and no `also_called` of `[partnership]`) writes the partnership's name with the same words in another form: \"Children's\" or \"Childrens\" for \"Children\", \"&\" for \"and\", a plural. The name is matched in full, or from its first \"Safeguarding\" when no place name comes before it; case alone, and a possessive ending (\"the Partnership's report\"), are not differences. Names of other partnerships (a different place before the same words) are not judged.",
+        why: "The partnership's name is how people find its arrangements, its procedures and its yearly report. A name written two ways (\"Safeguarding Children's Partnership\" on one page, \"Safeguarding Children Partnership\" on another) looks like two bodies, and breaks search and cross-checking.",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[dispute_resolution]
+description = "Disputes go to the Example Safeguarding Children’s Partnership executive."
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[dispute_resolution]
+description = "Disputes go to the Example Safeguarding Children Partnership's executive."
+"#,
+    },
+    |meta, cx, out| {
+        let partnership = &cx.model.doc.partnership;
+        let declared = partnership.name.get().trim();
+        // "Example Safeguarding Children Partnership (ESCP)": the initials are not the name.
+        let declared = match declared.rfind(" (") {
+            Some(i) if declared.ends_with(')') => &declared[..i],
+            _ => declared,
+        };
+        let words: Vec<&str> = declared.split_whitespace().collect();
+        if words.len() < 2 {
+            return;
+        }
+        let compared: Vec<String> = words.iter().map(|w| name_word(w)).collect();
+        // The name in full, and from its first "Safeguarding" (the place left off).
+        let mut forms: Vec<(usize, bool)> = vec![(0, false)];
+        if let Some(i) = compared.iter().position(|w| w == "safeguarding") {
+            if i > 0 && words.len() - i >= 3 {
+                forms.push((i, true));
+            }
+        }
+        let variant_of = |text: &str, at: usize, from: usize| -> Option<usize> {
+            let want = &compared[from..];
+            let found = words_from(text, at, want.len());
+            if found.len() != want.len() {
+                return None;
+            }
+            let last = found.len() - 1;
+            let mut differs = false;
+            for (k, ((word, _), expected)) in found.iter().zip(want).enumerate() {
+                let word = if k == last {
+                    without_possessive(word)
+                } else {
+                    word
+                };
+                let got = name_word(word);
+                // A plural of the last word is several bodies ("the three Safeguarding
+                // Children Partnerships"), not another spelling of this one.
+                let same = if k == last {
+                    got == *expected
+                } else {
+                    same_name_word(&got, expected)
+                };
+                if !same {
+                    return None;
+                }
+                differs |= !word.eq_ignore_ascii_case(words[from + k]);
+            }
+            let end = found[last].1;
+            let end = end - (found[last].0.len() - without_possessive(found[last].0).len());
+            differs.then_some(end)
+        };
+        let mut reported: Vec<(usize, Span)> = Vec::new();
+        let report = |span: Span, written: &str, out: &mut Vec<crate::diag::Diagnostic>| {
+            out.push(
+                finding(
+                    meta,
+                    span,
+                    format!("the partnership is called \"{written}\" here, but its name is \"{declared}\""),
+                )
+                .with_label("name written another way")
+                .with_secondary(partnership.name.span(), "the partnership's name")
+                .with_help(format!("write \"{declared}\" wherever the partnership is named"))
+                .same_defect(written.to_owned()),
+            );
+        };
+        for alias in &partnership.also_called {
+            let text = alias.get().trim();
+            if variant_of(text, 0, 0).is_some_and(|end| end == text.len()) {
+                report(alias.span(), text, out);
+            }
+        }
+        for &(from, is_tail) in &forms {
+            let anchor = compared[from].to_ascii_lowercase();
+            if anchor.is_empty() || !anchor.is_ascii() {
+                continue;
+            }
+            for (t, at) in cx.occurrences(&anchor) {
+                let text = t.text.as_str();
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                // The same words after another place's name are another partnership.
+                if is_tail {
+                    let previous = text[..at].split_whitespace().next_back();
+                    let determiner = |w: &str| {
+                        ["the", "this", "our", "its", "their", "a", "an"]
+                            .iter()
+                            .any(|d| w.eq_ignore_ascii_case(d))
+                    };
+                    if previous.is_some_and(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase) && !determiner(w)
+                    }) {
+                        continue;
+                    }
+                }
+                let Some(end) = variant_of(text, at, from) else {
+                    continue;
+                };
+                // An `also_called` value is judged above, as a whole.
+                if partnership
+                    .also_called
+                    .iter()
+                    .any(|a| a.span().start <= t.span.start && t.span.end <= a.span().end)
+                {
+                    continue;
+                }
+                let key = std::ptr::from_ref(t) as usize;
+                let span = inner_span(t, at, end - at);
+                if reported
+                    .iter()
+                    .any(|(k, s)| *k == key && s.start <= span.start && span.end <= s.end)
+                {
+                    continue;
+                }
+                reported.push((key, span.clone()));
+                report(span, &text[at..end], out);
+            }
+        }
+    }
+);
+
 pub(super) const RULES: &[&'static dyn super::Rule] = &[
+    &PartnershipNameConsistent,
     &OrgNameConsistent,
     &GroupNameConsistent,
     &ObsoleteTitle,
@@ -1021,6 +1228,32 @@ pub(super) const RULES: &[&'static dyn super::Rule] = &[
 mod tests {
     use super::*;
     use crate::rules::testing::{run_rule, spans};
+
+    /// The partnership's name written another way fires; its possessive, a plural of several
+    /// partnerships, another place's partnership and case alone stay silent.
+    #[test]
+    fn partnership_name_variants() {
+        let doc = |text: &str| format!("[dispute_resolution]\ndescription = \"{text}\"\n");
+        // BASE names the partnership "Example Safeguarding Children Partnership".
+        for fires in [
+            "Disputes go to the Example Safeguarding Children’s Partnership.",
+            "Disputes go to the Example Safeguarding Childrens Partnership.",
+            "The Safeguarding Children's Partnership executive decides.",
+        ] {
+            let (_, found) = run_rule(&PartnershipNameConsistent, &doc(fires));
+            assert_eq!(found.len(), 1, "{fires}: {found:#?}");
+        }
+        for silent in [
+            "The Example Safeguarding Children Partnership's executive decides.",
+            "The three Safeguarding Children Partnerships meet.",
+            "Luton Safeguarding Children’s Partnership is a neighbour.",
+            "the example safeguarding children partnership decides.",
+            "Example Safeguarding Children Partnership, and others.",
+        ] {
+            let (_, found) = run_rule(&PartnershipNameConsistent, &doc(silent));
+            assert!(found.is_empty(), "{silent}: {found:#?}");
+        }
+    }
 
     #[test]
     fn placeholders() {

@@ -233,8 +233,7 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
         }
         (start, end)
     };
-    for i in m.set.matches(straight.as_bytes()).iter() {
-        let (entry, re) = &m.regexes[i];
+    for (entry, re) in &m.regexes {
         for found in re.find_iter(straight.as_bytes()) {
             let (start, end) = widen(found.start(), found.end());
             out.push(Hit {
