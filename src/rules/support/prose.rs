@@ -4,16 +4,18 @@
 //! Every literal pattern of `obsolete.toml`, `titles.toml` (`[[misquote]]`) and
 //! `false_law.toml` goes into one Aho-Corasick automaton, searched once over the text as the
 //! registries say to read it (" " + the lower-cased text, the typographic apostrophe ’ read as
-//! "'" and "&" as "and"); every regular expression (initialisms, families of misquotations and
-//! claims) goes into one `RegexSet`, searched once, and only the expressions it reports are run
-//! again for their places. Both are linear in the text; both are built once per process.
+//! "'" and "&" as "and"). The case-insensitive regular expressions (families of misquotations
+//! and claims) run over that same normalised text, compiled without case folding; the
+//! case-sensitive ones (initialisms) over the text itself. Each expression has its own literal
+//! prefilter, so texts without its words cost a scan. All are linear in the text and built once
+//! per process.
 
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 // Byte regexes with Unicode off: the registries' expressions are ASCII words, and compiling
 // Unicode classes and case folding for them cost most of a one-file run's time at start-up.
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::bytes::{Regex, RegexBuilder};
 
 use crate::rules::data::registries;
 
@@ -44,8 +46,12 @@ struct Matcher {
     /// For each literal: the entries it belongs to, and whether it starts with a space (matched
     /// at the start of a word; the space is not part of the place).
     literal_entries: Vec<(Vec<Entry>, bool)>,
-    set: RegexSet,
-    regexes: Vec<(Entry, Regex)>,
+    /// Case-insensitive expressions, run over the normalised (lower-cased) text: compiled
+    /// without case folding, their literal prefilters are a fraction of the cost to build.
+    folded: Vec<(Entry, Regex)>,
+    /// Case-sensitive expressions (initialisms, a misquote that differs only in case), run
+    /// over the text itself.
+    exact: Vec<(Entry, Regex)>,
 }
 
 fn build() -> Option<Matcher> {
@@ -63,7 +69,8 @@ fn build() -> Option<Matcher> {
             }
         }
     };
-    let mut regexes: Vec<(Entry, String)> = Vec::new();
+    // (entry, expression, whether it is case-sensitive)
+    let mut regexes: Vec<(Entry, String, bool)> = Vec::new();
     for (i, e) in r.obsolete.entry.iter().enumerate() {
         let entry = Entry::Obsolete(i);
         for p in &e.patterns {
@@ -73,10 +80,10 @@ fn build() -> Option<Matcher> {
             add_literal(suffix, entry);
         }
         for initialism in &e.initialisms {
-            regexes.push((entry, format!(r"\b{}s?\b", regex::escape(initialism))));
+            regexes.push((entry, format!(r"\b{}s?\b", regex::escape(initialism)), true));
         }
         if let Some(family) = &e.initialism_regex {
-            regexes.push((entry, family.clone()));
+            regexes.push((entry, family.clone(), true));
         }
     }
     for (i, m) in r.titles.misquote.iter().enumerate() {
@@ -85,8 +92,7 @@ fn build() -> Option<Matcher> {
             add_literal(p, entry);
         }
         if let Some(re) = &m.regex {
-            let flags = if m.case_sensitive { "" } else { "(?i)" };
-            regexes.push((entry, format!("{flags}{re}")));
+            regexes.push((entry, re.clone(), m.case_sensitive));
         }
     }
     for (i, c) in r.false_law.iter().enumerate() {
@@ -95,7 +101,7 @@ fn build() -> Option<Matcher> {
             add_literal(p, entry);
         }
         for re in &c.regex {
-            regexes.push((entry, format!("(?i){re}")));
+            regexes.push((entry, re.clone(), false));
         }
     }
     let literals_ac = AhoCorasick::builder()
@@ -105,25 +111,22 @@ fn build() -> Option<Matcher> {
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(&literals)
         .ok()?;
-    let set: RegexSet = RegexSetBuilder::new(regexes.iter().map(|(_, re)| re.as_str()))
-        .unicode(false)
-        .build()
-        .ok()?;
-    let regexes = regexes
-        .into_iter()
-        .map(|(entry, re)| {
-            RegexBuilder::new(&re)
-                .unicode(false)
-                .build()
-                .ok()
-                .map(|re: Regex| (entry, re))
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let (mut folded, mut exact) = (Vec::new(), Vec::new());
+    for (entry, re, case_sensitive) in regexes {
+        // A case-insensitive expression is written in lower case (a test holds the registries
+        // to it), so over the lower-cased text it needs no case folding of its own.
+        let compiled = RegexBuilder::new(&re).unicode(false).build().ok()?;
+        if case_sensitive {
+            exact.push((entry, compiled));
+        } else {
+            folded.push((entry, compiled));
+        }
+    }
     Some(Matcher {
         literals: literals_ac,
         literal_entries,
-        set,
-        regexes,
+        folded,
+        exact,
     })
 }
 
@@ -219,8 +222,8 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
             out.push(Hit { entry, start, end });
         }
     }
-    // The expressions read the text in its own case, with the typographic apostrophe read as
-    // "'" (the registries' expressions write "children'?s").
+    // The case-sensitive expressions read the text in its own case, with the typographic
+    // apostrophe read as "'" (the registries' expressions write "children'?s").
     let (straight, back) = straight_apostrophes(text);
     // A match of bytes is widened to whole characters (a class such as `[^.;]` may stop inside
     // one), so that every place is a slice of the text.
@@ -233,7 +236,21 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
         }
         (start, end)
     };
-    for (entry, re) in &m.regexes {
+    for (entry, re) in &m.folded {
+        for found in re.find_iter(norm.as_bytes()) {
+            if found.is_empty() {
+                continue;
+            }
+            // Each byte of the normalised text knows the character it comes from, so a match
+            // maps back to whole characters of the text.
+            out.push(Hit {
+                entry: *entry,
+                start: from[found.start()].0,
+                end: from[found.end() - 1].1,
+            });
+        }
+    }
+    for (entry, re) in &m.exact {
         for found in re.find_iter(straight.as_bytes()) {
             let (start, end) = widen(found.start(), found.end());
             out.push(Hit {
@@ -303,6 +320,35 @@ mod tests {
     #[test]
     fn every_registry_pattern_compiles() {
         assert!(matcher_builds());
+    }
+
+    /// Case-insensitive expressions run over the lower-cased text without case folding, so an
+    /// upper-case letter in one could never match.
+    #[test]
+    fn case_insensitive_expressions_are_written_in_lower_case() {
+        let r = registries();
+        let folded = r
+            .titles
+            .misquote
+            .iter()
+            .filter(|m| !m.case_sensitive)
+            .filter_map(|m| m.regex.as_deref())
+            .chain(
+                r.false_law
+                    .iter()
+                    .flat_map(|c| c.regex.iter().map(String::as_str)),
+            );
+        for re in folded {
+            // An escape such as \b or \S is not a letter of the text.
+            let mut letters = re.chars().peekable();
+            while let Some(c) = letters.next() {
+                if c == '\\' {
+                    letters.next();
+                    continue;
+                }
+                assert!(!c.is_ascii_uppercase(), "upper case in {re}");
+            }
+        }
     }
 
     #[test]
