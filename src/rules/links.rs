@@ -19,6 +19,35 @@ pub fn is_real_url(url: &str) -> bool {
         .is_some_and(|host| host.contains('.') && !host.contains(' '))
 }
 
+/// Schemes that can run code or carry a document of their own when followed. A link with one
+/// of them is never made, and the `link-scheme-safe` rule reports it.
+pub const UNSAFE_SCHEMES: &[&str] = &["javascript", "vbscript", "data", "file", "blob"];
+
+/// The scheme of an address, lower-cased, if it has one. Browsers ignore tabs, line breaks
+/// and leading spaces or control characters in an address, so they are ignored here too:
+/// "java\tscript:" is `javascript`.
+pub fn scheme(address: &str) -> Option<String> {
+    let cleaned: String = address
+        .trim_start_matches(|c: char| c.is_whitespace() || c.is_control())
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let valid = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// Whether an address uses a scheme that can run code or embed content when followed.
+pub fn is_unsafe_scheme(address: &str) -> bool {
+    scheme(address).is_some_and(|s| UNSAFE_SCHEMES.contains(&s.as_str()))
+}
+
 /// Every link in the document, with whether the guidance requires the document it points to.
 fn links(doc: &crate::model::Arrangements) -> Vec<(&Spanned<Link>, &'static str, bool)> {
     let mut all: Vec<(&Spanned<Link>, &'static str, bool)> = Vec::new();
@@ -160,6 +189,16 @@ pub(super) const RULES: &[&'static dyn super::Rule] = &[&LinkNotPlaceholder];
 mod tests {
     use super::*;
     use crate::rules::testing::{run_rule, spans};
+
+    #[test]
+    fn unsafe_schemes_are_found_through_what_browsers_ignore() {
+        assert!(is_unsafe_scheme("javascript:alert(1)"));
+        assert!(is_unsafe_scheme("\u{1}  JAVA\nSCRIPT:alert(1)"));
+        assert!(is_unsafe_scheme("data:image/svg+xml;base64,AAAA"));
+        assert!(!is_unsafe_scheme("https://www.gov.uk"));
+        assert!(!is_unsafe_scheme("#"));
+        assert!(!is_unsafe_scheme("Guidance: see the website"));
+    }
 
     #[test]
     fn recognises_real_addresses() {
