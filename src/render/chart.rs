@@ -144,7 +144,7 @@ const PAD: f64 = 10.0;
 const BAND_TITLE: f64 = 34.0;
 /// Characters per line of a box at the chart's font size (a conservative average width, so
 /// text stays inside the box in the fonts browsers substitute).
-const WRAP: usize = 27;
+const WRAP: usize = 31;
 
 /// A box placed on the chart.
 #[derive(Debug, Clone, PartialEq)]

