@@ -214,7 +214,10 @@ mod tests {
                 address(Some(bad))
             );
         }
-        assert!(matches!(address(Some("https://localhost/x")), Address::Example(_)));
+        assert!(matches!(
+            address(Some("https://localhost/x")),
+            Address::Example(_)
+        ));
         assert!(matches!(
             address(Some("https://www.northmoorscp.example.org/x")),
             Address::Example(_)

@@ -141,7 +141,8 @@ url = "https://www.example.org/thresholds"
     |meta, cx, out| {
         for (link, what, required) in links(&cx.model.doc) {
             let (span, problem, placeholder) = match &link.url {
-                Some(url) if is_real_url(url) => continue,
+                // An address that could run code is `link-scheme-safe`'s error, not a placeholder.
+                Some(url) if is_real_url(url) || is_unsafe_scheme(url) => continue,
                 Some(url) => (
                     url.span(),
                     format!(
@@ -183,7 +184,89 @@ url = "https://www.example.org/thresholds"
     }
 );
 
-pub(super) const RULES: &[&'static dyn super::Rule] = &[&LinkNotPlaceholder];
+/// Every web address in the document: the links, the partnership's own addresses and the
+/// yearly reports'.
+fn addresses(doc: &crate::model::Arrangements) -> Vec<(&crate::model::Text, String)> {
+    let mut all: Vec<(&crate::model::Text, String)> = links(doc)
+        .into_iter()
+        .filter_map(|(link, what, _)| {
+            link.url
+                .as_ref()
+                .map(|u| (u, format!("the link to {what} \"{}\"", link.title.get())))
+        })
+        .collect();
+    let p = doc.partnership.get();
+    all.extend(
+        p.url
+            .iter()
+            .map(|u| (u, "the address of the arrangements".to_owned())),
+    );
+    all.extend(
+        p.website
+            .iter()
+            .map(|u| (u, "the partnership's website".to_owned())),
+    );
+    if let Some(y) = &doc.yearly_report {
+        all.extend(
+            y.all_reports()
+                .filter_map(|r| r.url.as_ref())
+                .map(|u| (u, "the address of a yearly report".to_owned())),
+        );
+    }
+    all
+}
+
+rule!(
+    LinkSchemeSafe,
+    RuleMeta {
+        id: "link-scheme-safe",
+        level: Level::Fact,
+        default_severity: Severity::Error,
+        summary: "Web addresses are web or mail addresses, never `javascript:`, `data:` or another scheme that runs code or carries its own content.",
+        citation: "WT2023 ch. 2, para 103 (the arrangements must be published); para 105 (easily available)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        what: "That no `url` or `website` in the file uses the `javascript:`, `vbscript:`, `data:`, `file:` or `blob:` scheme (in any letter case, and with the spaces and control characters browsers ignore). `masa render` never makes such an address a link; it shows it as text.",
+        why: "An address with one of these schemes cannot lead a reader to a published document: it runs code in the reader's browser, carries content of its own, or points at a file on the reader's own computer. It is provably not the document it names, and published as a link it would be unsafe.",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[threshold_documents]]
+title = "Meeting the Needs Guidance"
+url = "javascript:alert(document.cookie)"
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[[threshold_documents]]
+title = "Meeting the Needs Guidance"
+url = "https://www.example.org/thresholds"
+"#,
+    },
+    |meta, cx, out| {
+        for (url, what) in addresses(&cx.model.doc) {
+            if let Some(s) = scheme(url.get()).filter(|_| is_unsafe_scheme(url.get())) {
+                out.push(
+                    finding(
+                        meta,
+                        url.span(),
+                        format!("{what} uses the `{s}:` scheme, which is not a web address"),
+                    )
+                    .with_label("unsafe address")
+                    .with_help(
+                        "give the full address of the published document, starting https://",
+                    ),
+                );
+            }
+        }
+    }
+);
+
+pub(super) const RULES: &[&'static dyn super::Rule] = &[&LinkNotPlaceholder, &LinkSchemeSafe];
 
 #[cfg(test)]
 mod tests {
@@ -198,6 +281,26 @@ mod tests {
         assert!(!is_unsafe_scheme("https://www.gov.uk"));
         assert!(!is_unsafe_scheme("#"));
         assert!(!is_unsafe_scheme("Guidance: see the website"));
+    }
+
+    #[test]
+    fn unsafe_schemes_are_errors_once_and_not_also_placeholders() {
+        let (text, found) = run_rule(
+            &LinkSchemeSafe,
+            "[[threshold_documents]]\ntitle = \"Thresholds\"\nurl = \"JavaScript:alert(1)\"\n[[procedures]]\ntitle = \"P\"\nurl = \"https://www.gov.uk/p\"\n[[procedures]]\ntitle = \"Q\"\nurl = \"#\"\n",
+        );
+        assert_eq!(spans(&text, &found), ["\"JavaScript:alert(1)\""]);
+        assert_eq!(found[0].severity, Severity::Error);
+        assert!(
+            found[0].message.contains("`javascript:` scheme"),
+            "{}",
+            found[0].message
+        );
+        let (_, placeholders) = run_rule(
+            &LinkNotPlaceholder,
+            "[[threshold_documents]]\ntitle = \"Thresholds\"\nurl = \"javascript:alert(1)\"\n",
+        );
+        assert!(placeholders.is_empty());
     }
 
     #[test]
