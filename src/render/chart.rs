@@ -46,8 +46,9 @@ pub enum Band {
     Own,
     /// Groups shared with neighbouring partnerships.
     PanArea,
-    /// Groups the document attributes to another partnership.
-    Other,
+    /// Groups the document attributes to another partnership: one band per partnership, in
+    /// the order the document first names them.
+    Other(u16),
 }
 
 /// The groups and their reporting lines.
@@ -136,15 +137,17 @@ impl Chart {
 /// The widest a row of boxes may be, in boxes: wider charts become too small to read on a
 /// page (A4 portrait holds four boxes at a readable size).
 pub const MAX_SLOTS: usize = 4;
-const BOX_WIDTH: f64 = 220.0;
+const BOX_WIDTH: f64 = 240.0;
 const GAP_X: f64 = 24.0;
 const GAP_Y: f64 = 40.0;
-const LINE: f64 = 17.0;
+const LINE: f64 = 18.0;
 const PAD: f64 = 10.0;
 const BAND_TITLE: f64 = 34.0;
 /// Characters per line of a box at the chart's font size (a conservative average width, so
 /// text stays inside the box in the fonts browsers substitute).
-const WRAP: usize = 31;
+const WRAP: usize = 33;
+/// The same for a name, set in bold (wider letters).
+const WRAP_BOLD: usize = 29;
 
 /// A box placed on the chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -174,7 +177,7 @@ pub struct Layout {
 
 /// The lines of text in a group's box: the name (bold), then the details.
 fn box_lines(node: &Node) -> (Vec<String>, Vec<String>) {
-    let name = wrap(&node.name, WRAP);
+    let name = wrap(&node.name, WRAP_BOLD);
     let mut details = Vec::new();
     if let Some(chair) = &node.chair {
         details.extend(wrap(&format!("Chair: {chair}"), WRAP));
@@ -343,7 +346,7 @@ pub fn svg(chart: &Chart, title: &str, desc: &str, id_prefix: &str) -> String {
     let mut s = String::new();
     let (w, h) = (l.width.ceil(), l.height.ceil());
     s.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-1 -1 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id_prefix}-title {id_prefix}-desc\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"13\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-1 -1 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id_prefix}-title {id_prefix}-desc\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"14\">\n"
     ));
     s.push_str(&format!(
         "<title id=\"{id_prefix}-title\">{}</title>\n<desc id=\"{id_prefix}-desc\">{}</desc>\n",
@@ -374,14 +377,14 @@ pub fn svg(chart: &Chart, title: &str, desc: &str, id_prefix: &str) -> String {
         let dash = match node.band {
             Band::Own => "",
             Band::PanArea => " stroke-dasharray=\"8 4\"",
-            Band::Other => " stroke-dasharray=\"2 3\"",
+            Band::Other(_) => " stroke-dasharray=\"2 3\"",
         };
         s.push_str(&format!(
             "<g><rect x=\"{}\" y=\"{}\" width=\"{BOX_WIDTH}\" height=\"{}\" rx=\"4\" fill=\"#ffffff\" stroke=\"#0b0c0c\" stroke-width=\"1.5\"{dash}/>\n",
             b.x, b.y, b.height
         ));
         let (name, details) = box_lines(node);
-        let mut baseline = b.y + PAD + 13.0;
+        let mut baseline = b.y + PAD + 14.0;
         for line in &name {
             s.push_str(&format!(
                 "<text x=\"{}\" y=\"{baseline}\" font-weight=\"bold\" fill=\"#0b0c0c\">{}</text>\n",
@@ -477,7 +480,7 @@ mod tests {
         vec![
             (Band::Own, "Own".into()),
             (Band::PanArea, "Pan-area".into()),
-            (Band::Other, "Other".into()),
+            (Band::Other(0), "Other".into()),
         ]
     }
 

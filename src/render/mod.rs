@@ -304,6 +304,13 @@ fn fill(page: &view::Page, options: &RenderOptions) -> Result<String, RenderErro
         }
         minijinja::escape_formatter(out, state, value)
     });
+    // "Meets 4 times a year" inside a sentence, without lower-casing the names after it.
+    env.add_filter("lower_first", |text: String| {
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+    });
     env.add_filter("md_url", |url: String| {
         Value::from_safe_string(escape::markdown_destination(&url))
     });

@@ -1545,10 +1545,12 @@ fn chart(doc: &Arrangements, names: &Names<'_>) -> Chart {
                     }),
                 ),
                 (Some(o), false) => {
-                    if !others.contains(o) {
+                    let at = others.iter().position(|x| x == o).unwrap_or_else(|| {
                         others.push(o.clone());
-                    }
-                    (Band::Other, Some(format!("Group of {o}")))
+                        others.len() - 1
+                    });
+                    // The band's heading names the partnership.
+                    (Band::Other(u16::try_from(at).unwrap_or(u16::MAX)), None)
                 }
                 (None, false) => (
                     Band::Own,
@@ -1573,21 +1575,20 @@ fn chart(doc: &Arrangements, names: &Names<'_>) -> Chart {
             }
         })
         .collect();
-    let other_title = match others.as_slice() {
-        [one] => format!("Groups of {one}"),
-        _ => "Groups of other partnerships".to_owned(),
-    };
-    Chart::build(
-        groups,
-        vec![
-            (Band::Own, format!("Groups of {own_name}")),
-            (
-                Band::PanArea,
-                "Pan-area groups, shared with neighbouring partnerships".to_owned(),
-            ),
-            (Band::Other, other_title),
-        ],
-    )
+    let mut bands = vec![
+        (Band::Own, format!("Groups of {own_name}")),
+        (
+            Band::PanArea,
+            "Pan-area groups, shared with neighbouring partnerships".to_owned(),
+        ),
+    ];
+    bands.extend(others.into_iter().enumerate().map(|(i, o)| {
+        (
+            Band::Other(u16::try_from(i).unwrap_or(u16::MAX)),
+            format!("Groups of {o}, as this document describes them"),
+        )
+    }));
+    Chart::build(groups, bands)
 }
 
 /// The findings panel from a file's report.
