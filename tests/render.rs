@@ -382,3 +382,142 @@ fn a_template_directory_replaces_the_header_and_colours() {
     assert!(!html.contains("<p class=\"masthead-name\">"));
     assert!(masa::render::Templates::from_dir(&dir.path().join("missing")).is_err());
 }
+
+fn masa() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("masa").expect("binary built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+#[test]
+fn the_command_renders_to_stdout_and_warns_about_errors() {
+    use predicates::prelude::*;
+    // The example passes every rule: no warning.
+    masa()
+        .args([
+            "render",
+            "arrangements/example/northmoor.toml",
+            "--today",
+            "2026-12-01",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("<!DOCTYPE html>"))
+        .stderr("");
+    // Bedford Borough's published document has errors: rendered, with a warning.
+    masa()
+        .args([
+            "render",
+            "arrangements/bedford-borough.toml",
+            "--today",
+            "2026-12-01",
+            "--format",
+            "markdown",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "# Bedford Borough Safeguarding Children Partnership",
+        ))
+        .stderr(predicate::str::contains(
+            "masa: warning: `arrangements/bedford-borough.toml` has",
+        ));
+    // --deny-errors refuses it.
+    masa()
+        .args([
+            "render",
+            "arrangements/bedford-borough.toml",
+            "--today",
+            "2026-12-01",
+            "--deny-errors",
+        ])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("not rendered (--deny-errors)"));
+}
+
+#[test]
+fn the_command_writes_markdown_and_the_chart_into_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    masa()
+        .args([
+            "render",
+            "arrangements/example/northmoor.toml",
+            "--today",
+            "2026-12-01",
+            "--format",
+            "markdown",
+            "--output",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(dir.path().join("northmoor.md")).unwrap();
+    let svg = std::fs::read_to_string(dir.path().join("northmoor-structure.svg")).unwrap();
+    assert!(
+        md.contains("](<northmoor-structure.svg>)") || md.contains("](northmoor-structure.svg)"),
+        "{md}"
+    );
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains("<title id=\"structure-chart-title\">Structure chart of Northmoor Safeguarding Children Partnership</title>"));
+    // Nothing else is left behind (the writes are atomic, through a temporary file).
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn the_command_refuses_what_it_cannot_render() {
+    use predicates::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "schema_version = 1\n[partnership\n").unwrap();
+    masa()
+        .arg("render")
+        .arg(&broken)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("cannot be read as arrangements"));
+    masa()
+        .args(["render", "no-such-file.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read `no-such-file.toml`"));
+    masa()
+        .args([
+            "render",
+            "arrangements/example/northmoor.toml",
+            "--template",
+            "no-such-dir",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"));
+    // A template with a syntax error is reported, not a panic.
+    std::fs::write(dir.path().join("header.html"), "{% if %}").unwrap();
+    masa()
+        .args([
+            "render",
+            "arrangements/example/northmoor.toml",
+            "--template",
+        ])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("template error"));
+    // The output is never the input.
+    let copy = dir.path().join("copy.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("arrangements/example/northmoor.toml"),
+        &copy,
+    )
+    .unwrap();
+    masa()
+        .arg("render")
+        .arg(&copy)
+        .arg("--output")
+        .arg(&copy)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is the arrangements file itself"));
+}
