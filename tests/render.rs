@@ -87,6 +87,7 @@ fn outline(html: &str) -> String {
 fn every_bundled_arrangement_renders() {
     let files = bundled();
     assert!(files.len() >= 6, "{files:?}");
+    let heading = regex::Regex::new(r"<h([1-6])").unwrap();
     for path in files {
         let bytes = std::fs::read(&path).unwrap();
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
@@ -105,9 +106,7 @@ fn every_bundled_arrangement_renders() {
             "{name}: no placeholder links"
         );
         // Headings never skip a level.
-        let levels: Vec<usize> = regex::Regex::new(r"<h([1-6])")
-            .unwrap()
-            .captures_iter(&html)
+        let levels: Vec<usize> = heading.captures_iter(&html)
             .map(|c| c[1].parse().unwrap())
             .collect();
         for pair in levels.windows(2) {
@@ -209,6 +208,7 @@ fn toml_string(s: &str) -> String {
 
 #[test]
 fn hostile_values_stay_text_in_html_and_svg() {
+    let handler = regex::Regex::new(r"<[a-z][^>]*\son[a-z]+\s*=").unwrap();
     for value in HOSTILE {
         let file = hostile_file(value);
         let rendered = render("hostile.toml", file.as_bytes(), &options(Format::Html))
@@ -224,7 +224,6 @@ fn hostile_values_stay_text_in_html_and_svg() {
             "{value}"
         );
         // No tag carries an event handler (every `<` from a value is escaped, so any tag is masa's).
-        let handler = regex::Regex::new(r"<[a-z][^>]*\son[a-z]+\s*=").unwrap();
         assert!(!handler.is_match(&lower), "{value}");
         assert!(
             lower.contains("onmouseover") || !value.contains("onmouseover"),
@@ -247,12 +246,12 @@ fn hostile_values_stay_text_in_html_and_svg() {
 
 #[test]
 fn hostile_values_stay_text_in_markdown() {
+    let raw_html = regex::Regex::new(r"(^|[^\\])<[a-zA-Z/!]").unwrap();
     for value in HOSTILE {
         let file = hostile_file(value);
         let md = render("hostile.toml", file.as_bytes(), &options(Format::Markdown))
             .unwrap()
             .document;
-        let raw_html = regex::Regex::new(r"(^|[^\\])<[a-zA-Z/!]").unwrap();
         for line in md.lines() {
             assert!(
                 !raw_html.is_match(line) || line.contains("](<"),
