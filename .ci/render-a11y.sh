@@ -24,7 +24,7 @@ done
 ls "$out"/*.html >/dev/null
 
 cd .ci/render-a11y
-npm install --no-audit --no-fund --silent
+npm ci --no-audit --no-fund --silent
 npx --no-install html-validate --config .htmlvalidate.json "$out"/*.html
 echo "html-validate: $(ls "$out"/*.html | wc -l) page(s) valid"
 node axe.mjs "$out"/*.html

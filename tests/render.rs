@@ -106,7 +106,8 @@ fn every_bundled_arrangement_renders() {
             "{name}: no placeholder links"
         );
         // Headings never skip a level.
-        let levels: Vec<usize> = heading.captures_iter(&html)
+        let levels: Vec<usize> = heading
+            .captures_iter(&html)
             .map(|c| c[1].parse().unwrap())
             .collect();
         for pair in levels.windows(2) {
@@ -199,6 +200,7 @@ fn toml_string(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
     }
@@ -519,4 +521,31 @@ fn the_command_refuses_what_it_cannot_render() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is the arrangements file itself"));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+
+    /// Any text at all, in every field that reaches the page, renders without a panic and
+    /// stays text: no tag with an event handler, no script, one SVG, and no raw HTML in the
+    /// Markdown.
+    #[test]
+    fn any_text_renders_as_text(value in "(?s).{0,40}|[<>\"'&|\\\\`*_\\[\\]()#!:/ a-z-]{0,40}") {
+        let file = hostile_file(&value);
+        let handler = regex::Regex::new(r"<[a-z][^>]*\son[a-z]+\s*=").unwrap();
+        let rendered = render("p.toml", file.as_bytes(), &options(Format::Html));
+        // Only the empty text is refused (names and titles are at least one character).
+        proptest::prop_assert_eq!(rendered.is_ok(), !value.is_empty());
+        if let Ok(r) = rendered {
+            let lower = r.document.to_lowercase();
+            proptest::prop_assert!(!lower.contains("<script"));
+            proptest::prop_assert!(!handler.is_match(&lower));
+            proptest::prop_assert_eq!(r.document.matches("</svg>").count(), 1);
+            let md = render("p.toml", file.as_bytes(), &options(Format::Markdown)).unwrap().document;
+            let raw_html = regex::Regex::new(r"(^|[^\\])<[a-zA-Z/!?]").unwrap();
+            for line in md.lines() {
+                proptest::prop_assert!(!raw_html.is_match(line) || line.contains("](<"), "{}", line);
+            }
+        }
+    }
 }

@@ -145,9 +145,9 @@ const PAD: f64 = 10.0;
 const BAND_TITLE: f64 = 34.0;
 /// Characters per line of a box at the chart's font size (a conservative average width, so
 /// text stays inside the box in the fonts browsers substitute).
-const WRAP: usize = 33;
+const WRAP: usize = 30;
 /// The same for a name, set in bold (wider letters).
-const WRAP_BOLD: usize = 29;
+const WRAP_BOLD: usize = 27;
 
 /// A box placed on the chart.
 #[derive(Debug, Clone, PartialEq)]
