@@ -15,13 +15,17 @@ fi
 
 out="$(mktemp -d)"
 cargo build --quiet
-find arrangements -name '*.toml' | sort | while read -r file; do
+masa="${CARGO_TARGET_DIR:-target}/debug/masa"
+for file in $(find arrangements -name '*.toml' | sort); do
   name="$(basename "$file" .toml)"
-  # Exit 0 is rendered; the bundled files have findings, so warnings on stderr are expected.
-  ./target/debug/masa render "$file" --today 2026-12-01 --output "$out/$name.html" 2>/dev/null
-  ./target/debug/masa render "$file" --today 2026-12-01 --with-findings --output "$out/$name-with-findings.html" 2>/dev/null
+  # The bundled files have findings, so the warning on stderr is expected; exit 0 is rendered.
+  for findings in "" --with-findings; do
+    if ! "$masa" render "$file" --today 2026-12-01 $findings --output "$out/$name$findings.html" 2>"$out/stderr"; then
+      cat "$out/stderr"; echo "render-a11y: masa render $file $findings failed"; exit 1
+    fi
+  done
 done
-ls "$out"/*.html >/dev/null
+rm -f "$out/stderr"
 
 cd .ci/render-a11y
 npm ci --no-audit --no-fund --silent
