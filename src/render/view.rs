@@ -1383,8 +1383,12 @@ fn half_unit(stated: Decimal) -> Decimal {
     Decimal::new(5, stated.scale() + 1)
 }
 
+/// A computed share, to one decimal place like every figure in its column: "9.8%", "1.0%".
 fn percent(value: Decimal) -> String {
-    format!("{}%", value.round_dp(1).normalize())
+    format!(
+        "{:.1}%",
+        value.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    )
 }
 
 /// The funding section: a table of contributions with the exact computed total and each share,
@@ -1455,7 +1459,7 @@ fn funding(f: &crate::model::Funding, names: &Names<'_>) -> Option<Section> {
                 vec![
                     Cell::text("Total of the contributions"),
                     Cell::figure(format_pounds(pounds(total))),
-                    Cell::figure(if total.is_zero() { "—" } else { "100%" }),
+                    Cell::figure(if total.is_zero() { "—" } else { "100.0%" }),
                 ],
                 blank(),
             ]
