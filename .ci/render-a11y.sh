@@ -16,7 +16,8 @@ fi
 out="$(mktemp -d)"
 cargo build --quiet
 masa="${CARGO_TARGET_DIR:-target}/debug/masa"
-for file in $(find arrangements -name '*.toml' | sort); do
+# Every bundled arrangement, and a file of hostile values (escaped, the page stays valid).
+for file in $(find arrangements -name '*.toml' | sort) tests/render-hostile.toml; do
   name="$(basename "$file" .toml)"
   # The bundled files have findings, so the warning on stderr is expected; exit 0 is rendered.
   for findings in "" --with-findings; do

@@ -549,3 +549,18 @@ proptest::proptest! {
         }
     }
 }
+
+/// The hostile file CI validates as HTML and checks with axe-core renders, and stays text.
+#[test]
+fn the_hostile_fixture_for_ci_renders_as_text() {
+    let bytes =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/render-hostile.toml"))
+            .unwrap();
+    let html = render("render-hostile.toml", &bytes, &options(Format::Html))
+        .unwrap()
+        .document;
+    assert!(html.contains("&lt;/svg&gt;&lt;/style&gt;&lt;script&gt;"));
+    assert!(!html.to_lowercase().contains("<script"));
+    assert_eq!(html.matches("</svg>").count(), 1);
+    assert_eq!(html.matches("</style>").count(), 1);
+}
