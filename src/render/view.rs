@@ -176,6 +176,8 @@ pub struct ChartView {
     pub svg: String,
     /// A sentence on how to read the chart.
     pub caption: String,
+    /// A sentence on how to read the list.
+    pub list_intro: String,
     /// The same structure as nested lists, one per band.
     pub list: Vec<super::chart::ListBand>,
     /// Reporting lines the chart leaves out because they would close a circle.
@@ -651,6 +653,11 @@ pub fn page(
                 caption: format!(
                     "{title}. {lines} Pan-area groups, shared with neighbouring partnerships, have dashed borders and say so in words. The list gives the same structure."
                 ),
+                list_intro: if chart.has_lines() {
+                    "Each group is listed under the group it reports to.".into()
+                } else {
+                    "The file records no reporting lines between the groups.".into()
+                },
                 list: super::chart::nested_list(&chart),
                 circular: chart
                     .circular
