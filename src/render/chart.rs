@@ -31,6 +31,12 @@ pub struct Node {
     pub meets: Option<String>,
     /// Its scope in words ("Pan-area group"), when the file says.
     pub scope: Option<String>,
+    /// Its vice-chair, by display name (in the list only: the boxes stay small).
+    pub vice_chair: Option<String>,
+    /// Its purpose, in the document's words (in the list only).
+    pub purpose: Option<String>,
+    /// Its members, by display name (in the list only).
+    pub members: Vec<String>,
     /// The groups that report to it (indexes into [`Chart::nodes`]).
     #[serde(skip)]
     pub children: Vec<usize>,
@@ -470,6 +476,9 @@ mod tests {
                 chair: None,
                 meets: None,
                 scope: None,
+                vice_chair: None,
+                purpose: None,
+                members: Vec::new(),
                 children: Vec::new(),
                 band,
             },

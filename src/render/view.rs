@@ -1580,6 +1580,17 @@ fn chart(doc: &Arrangements, names: &Names<'_>) -> Chart {
                     chair,
                     meets,
                     scope,
+                    vice_chair: g.vice_chair.as_ref().map(|v| {
+                        let vice: Vec<String> =
+                            v.ids().iter().map(|r| names.role(r.as_str())).collect();
+                        and_list(&vice)
+                    }),
+                    purpose: g
+                        .purpose
+                        .as_ref()
+                        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                        .filter(|p| !p.is_empty()),
+                    members: names.list(&g.members),
                     children: vec![],
                     band,
                 },
