@@ -310,6 +310,18 @@ fn findings_are_shown_on_request_and_a_broken_file_is_refused() {
         &options(Format::Html),
     );
     assert!(wrong.is_err());
+    // The size limit holds for rendering too.
+    let mut small = options(Format::Html);
+    small.check.max_file_size = 10;
+    let too_large = render(
+        "x.toml",
+        b"schema_version = 1\n[partnership]\nname = \"A\"\n",
+        &small,
+    );
+    assert!(
+        matches!(&too_large, Err(masa::render::RenderError::Unreadable(r)) if r.diagnostics[0].rule == "file-too-large"),
+        "{too_large:?}"
+    );
 }
 
 #[test]
@@ -382,6 +394,21 @@ fn a_template_directory_replaces_the_header_and_colours() {
     assert!(html.contains("--brand: #4c2c92;"));
     assert!(!html.contains("<p class=\"masthead-name\">"));
     assert!(masa::render::Templates::from_dir(&dir.path().join("missing")).is_err());
+    // A logo alone goes into masa's own header, embedded (the page stays one file).
+    let logo_only = tempfile::tempdir().unwrap();
+    std::fs::write(logo_only.path().join("logo.png"), b"\x89PNG").unwrap();
+    o.templates = masa::render::Templates::from_dir(logo_only.path()).unwrap();
+    let html = render(
+        "x.toml",
+        b"schema_version = 1\n[partnership]\nname = \"A & B\"\n",
+        &o,
+    )
+    .unwrap()
+    .document;
+    assert!(
+        html.contains("<img class=\"logo\" src=\"data:image&#x2f;png;base64,iVBORw==\" alt=\"A &amp; B logo\">"),
+        "{html}"
+    );
 }
 
 fn masa() -> assert_cmd::Command {

@@ -43,6 +43,7 @@ use std::path::Path;
 use minijinja::{AutoEscape, Environment, Value};
 
 use crate::check::{Options, check_source, parse_model};
+use crate::diag::Check;
 use crate::report::FileReport;
 
 /// The output formats.
@@ -208,6 +209,20 @@ impl std::error::Error for RenderError {}
 /// [`Rendered::report`]), then makes the page from its model.
 pub fn render(name: &str, bytes: &[u8], options: &RenderOptions) -> Result<Rendered, RenderError> {
     let report = check_source(name, bytes, &options.check);
+    // What stops the check stops the page: a file too large, binary or not TOML is never
+    // parsed again here (the size limit holds for rendering too).
+    let stopped = [
+        Check::TomlSyntax.id(),
+        Check::FileTooLarge.id(),
+        Check::Schema.id(),
+    ];
+    if report
+        .diagnostics
+        .iter()
+        .any(|d| stopped.contains(&d.rule.as_str()))
+    {
+        return Err(RenderError::Unreadable(Box::new(report)));
+    }
     let model = match std::str::from_utf8(bytes).ok().map(parse_model) {
         // A reference to an id that is not declared does not stop the page: the id is shown
         // and said to be undeclared, and the findings report it.
