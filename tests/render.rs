@@ -394,6 +394,17 @@ fn a_template_directory_replaces_the_header_and_colours() {
     assert!(html.contains("--brand: #4c2c92;"));
     assert!(!html.contains("<p class=\"masthead-name\">"));
     assert!(masa::render::Templates::from_dir(&dir.path().join("missing")).is_err());
+    // Embedders replace a template in code.
+    o.templates =
+        masa::render::Templates::default().with("footer.html", "<footer><p>Ours</p></footer>");
+    let html = render(
+        "x.toml",
+        b"schema_version = 1\n[partnership]\nname = \"A\"\n",
+        &o,
+    )
+    .unwrap()
+    .document;
+    assert!(html.contains("<footer><p>Ours</p></footer>") && !html.contains("<footer class=\"page-footer\">"));
     // A logo alone goes into masa's own header, embedded (the page stays one file).
     let logo_only = tempfile::tempdir().unwrap();
     std::fs::write(logo_only.path().join("logo.png"), b"\x89PNG").unwrap();
