@@ -404,7 +404,10 @@ fn a_template_directory_replaces_the_header_and_colours() {
     )
     .unwrap()
     .document;
-    assert!(html.contains("<footer><p>Ours</p></footer>") && !html.contains("<footer class=\"page-footer\">"));
+    assert!(
+        html.contains("<footer><p>Ours</p></footer>")
+            && !html.contains("<footer class=\"page-footer\">")
+    );
     // A logo alone goes into masa's own header, embedded (the page stays one file).
     let logo_only = tempfile::tempdir().unwrap();
     std::fs::write(logo_only.path().join("logo.png"), b"\x89PNG").unwrap();
