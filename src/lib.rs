@@ -17,6 +17,7 @@
 //! | [`rules`] | the statutory catalog, lint levels, registries as data, the checks across files |
 //! | [`report`] | renderers: human, JSON, SARIF, GitHub |
 //! | [`check`] | the driver: one file, many files, across files, discovery, threads |
+//! | [`render`] | the published document generated from the checked file: HTML or Markdown, with the structure chart |
 //!
 //! **The API** is what this page lists: [`check_source`], [`check_file`], [`check_paths`],
 //! [`check_sources`], [`parse_model`], [`Options`], the report types ([`Report`],
@@ -118,6 +119,7 @@ pub mod init;
 #[doc(hidden)]
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod report;
 pub mod rules;
 #[doc(hidden)]

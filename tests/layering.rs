@@ -16,6 +16,9 @@ const ORDER: &[&str] = &[
     "rules",
     "report",
     "check",
+    // After `check`: rendering reads a file through the same stages as `masa check` and runs
+    // the rules, whose findings the page can show or the command line refuses on.
+    "render",
     "init",
     "cli",
 ];

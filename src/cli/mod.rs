@@ -39,6 +39,9 @@ enum Command {
         /// The rule id, e.g. funding-total.
         rule: String,
     },
+    /// Render the arrangements as the document to publish: one accessible HTML page (or
+    /// Markdown) with the structure chart drawn from the groups.
+    Render(RenderArgs),
     /// Write a starter arrangements file with every section and placeholders to fill in.
     Init {
         /// Where to write it (default: arrangements/<area>.toml). An existing file is never
@@ -48,6 +51,43 @@ enum Command {
         #[arg(long, default_value = "Example")]
         area: String,
     },
+}
+
+#[derive(Debug, clap::Args)]
+struct RenderArgs {
+    /// The arrangements file to render.
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RenderFormat::Html)]
+    format: RenderFormat,
+    /// Write to this file, or into this directory (as NAME.html or NAME.md, and for Markdown
+    /// the chart as NAME-structure.svg beside it). Default: standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Add a panel listing masa's findings for the document (for review before publishing).
+    #[arg(long)]
+    with_findings: bool,
+    /// Refuse (exit 1) to render a document that has errors.
+    #[arg(long)]
+    deny_errors: bool,
+    /// A directory with your own header.html, footer.html, page.html, page.md, style.css,
+    /// theme.css (colours) or logo.svg / logo.png / logo.jpg.
+    #[arg(long)]
+    template: Option<PathBuf>,
+    /// The date to judge date-dependent rules against, YYYY-MM-DD (default: today).
+    #[arg(long, value_parser = parse_day)]
+    today: Option<Day>,
+    /// Project configuration with lint levels (default: masa.toml in the current directory, if any).
+    #[arg(long)]
+    config: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RenderFormat {
+    /// One self-contained, accessible HTML page.
+    Html,
+    /// Markdown, with the structure chart as a nested list.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -136,6 +176,7 @@ pub fn main() -> ExitCode {
             failed.unwrap_or(ExitCode::SUCCESS)
         }
         Command::Init { path, area } => init(path, &area),
+        Command::Render(args) => render(args),
         Command::Explain { rule } => match crate::rules::find(&rule) {
             Some(r) => print_out(&docs::explain(r.meta())).unwrap_or(ExitCode::SUCCESS),
             None if crate::diag::Check::from_id(&rule).is_some() => {
@@ -224,6 +265,172 @@ fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn render(args: RenderArgs) -> ExitCode {
+    use crate::render::{Format, RenderError, RenderOptions, Templates};
+    let fail = |message: String| {
+        eprintln!("masa: {message}");
+        ExitCode::from(2)
+    };
+    let lints = match load_config(args.config.as_deref()) {
+        Ok(lints) => lints,
+        Err(message) => return fail(message),
+    };
+    let templates = match &args.template {
+        Some(dir) => match Templates::from_dir(dir) {
+            Ok(t) => t,
+            Err(message) => return fail(message),
+        },
+        None => Templates::default(),
+    };
+    let format = match args.format {
+        RenderFormat::Html => Format::Html,
+        RenderFormat::Markdown => Format::Markdown,
+    };
+    let extension = match format {
+        Format::Html => "html",
+        Format::Markdown => "md",
+    };
+    let stem = args
+        .file
+        .file_stem()
+        .map_or("arrangements".into(), |s| s.to_string_lossy().into_owned());
+    // A directory as --output: the page, and for Markdown the chart beside it.
+    let (page_path, chart_path) = match &args.output {
+        Some(dir) if dir.is_dir() => (
+            Some(dir.join(format!("{stem}.{extension}"))),
+            (format == Format::Markdown).then(|| dir.join(format!("{stem}-structure.svg"))),
+        ),
+        Some(file) => (Some(file.clone()), None),
+        None => (None, None),
+    };
+    let bytes =
+        match crate::check::read_regular_file(&args.file, crate::load::DEFAULT_MAX_FILE_SIZE) {
+            Ok(crate::check::Read::Bytes(bytes)) => bytes,
+            Ok(crate::check::Read::TooLarge(d)) => {
+                return fail(format!(
+                    "cannot render `{}`: {}",
+                    args.file.display(),
+                    d.message
+                ));
+            }
+            Err(e) => {
+                return fail(format!(
+                    "cannot read `{}`: {}",
+                    args.file.display(),
+                    crate::describe_io(&e)
+                ));
+            }
+        };
+    let options = RenderOptions {
+        format,
+        with_findings: args.with_findings,
+        templates,
+        chart_file: chart_path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned()),
+        check: Options {
+            today: args.today.unwrap_or_else(Day::today_utc),
+            lints,
+            ..Options::default()
+        },
+    };
+    let name = args.file.display().to_string();
+    let rendered = match crate::render::render(&name, &bytes, &options) {
+        Ok(r) => r,
+        Err(RenderError::Unreadable(report)) => {
+            eprintln!(
+                "masa: cannot render `{name}`: it cannot be read as arrangements; these problems stop it:"
+            );
+            let report = Report {
+                files: vec![*report],
+                unreadable: vec![],
+            };
+            eprint!(
+                "{}",
+                human::render(
+                    &report,
+                    &human::HumanOptions {
+                        color: false,
+                        unicode: true,
+                        width: 100,
+                        quiet: true,
+                    }
+                )
+            );
+            return ExitCode::from(1);
+        }
+        Err(e) => return fail(e.to_string()),
+    };
+    let errors = rendered.report.count(crate::Severity::Error);
+    if errors > 0 {
+        let what = if errors == 1 {
+            "1 error".to_owned()
+        } else {
+            format!("{errors} errors")
+        };
+        if args.deny_errors {
+            eprintln!(
+                "masa: `{name}` has {what}; not rendered (--deny-errors). `masa check {name}` shows them."
+            );
+            return ExitCode::from(1);
+        }
+        eprintln!(
+            "masa: warning: `{name}` has {what}; the document is rendered as the file says. `masa check {name}` shows them{}.",
+            if args.with_findings {
+                ", and so does the findings panel"
+            } else {
+                ""
+            }
+        );
+    }
+    let Some(page_path) = page_path else {
+        return print_out(&rendered.document).unwrap_or(ExitCode::SUCCESS);
+    };
+    if same_file(&page_path, &args.file) {
+        return fail(format!(
+            "`{}` is the arrangements file itself; give another --output",
+            page_path.display()
+        ));
+    }
+    let mut written = vec![(page_path, rendered.document)];
+    if let (Some(path), Some(svg)) = (chart_path, rendered.chart_svg) {
+        written.push((path, svg));
+    }
+    for (path, text) in &written {
+        if let Err(e) = write_atomically(path, text) {
+            return fail(format!(
+                "cannot write `{}`: {}",
+                path.display(),
+                crate::describe_io(&e)
+            ));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it,
+/// so a reader (a web server publishing the page) never sees half a page.
+fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = dir.join(format!(".{name}.masa-{}.tmp", std::process::id()));
+    let result = std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
 }
 
 fn check(args: CheckArgs) -> ExitCode {

@@ -17,7 +17,7 @@ pub mod editions;
 mod funding;
 mod future;
 pub mod levels;
-mod links;
+pub(crate) mod links;
 mod partners;
 mod publication;
 pub mod registry;
