@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::lints::ProjectLints;
 use crate::report::{human, json};
@@ -28,11 +28,16 @@ enum Command {
     Check(CheckArgs),
     /// Print the JSON Schema of the arrangements file format.
     Schema,
-    /// List the rules: id, default severity, summary (and citation in JSON).
+    /// List the rules: id, default severity, summary (and citation in JSON), or write them as
+    /// web pages (`--format html --output DIR`).
     Rules {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
         format: RulesFormat,
+        /// With `--format html`: the directory to write index.html and one page per rule to
+        /// (created if needed; pages already there are replaced).
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
     },
     /// Explain a rule: what it checks, why it matters, an example, and its source.
     Explain {
@@ -48,6 +53,14 @@ enum Command {
         #[arg(long, default_value = "Example")]
         area: String,
     },
+    /// Print a shell completion script (e.g. `masa completions bash > ~/.local/share/bash-completion/completions/masa`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (e.g. `masa man > ~/.local/share/man/man1/masa.1`).
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -55,6 +68,8 @@ enum RulesFormat {
     Human,
     Json,
     Markdown,
+    /// Static web pages: index.html and one page per rule (needs `--output DIR`).
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
@@ -82,6 +97,11 @@ struct CheckArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = crate::load::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: usize,
+    /// Where the rule pages (`masa rules --format html --output DIR`) are published, e.g.
+    /// https://www.example.org/masa-rules/: findings then link to their rule's page. Overrides
+    /// `docs-url` in masa.toml. With neither, findings carry no link.
+    #[arg(long, value_name = "URL", value_parser = parse_docs_url)]
+    docs_url: Option<docs::DocsBase>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -107,9 +127,33 @@ fn parse_day(s: &str) -> Result<Day, String> {
     s.parse::<Day>()
 }
 
+fn parse_docs_url(s: &str) -> Result<docs::DocsBase, String> {
+    docs::DocsBase::parse(s)
+}
+
+/// What `masa --version` says: the version, and the date of the newest fact in the law and
+/// registry data masa carries, so that a user can tell whether the law it knows is current.
+pub fn version() -> String {
+    match crate::rules::data::newest_date() {
+        Some(day) => format!("{} (rules as of {day})", env!("CARGO_PKG_VERSION")),
+        None => env!("CARGO_PKG_VERSION").to_owned(),
+    }
+}
+
+/// The command line's definition (for completions, the manual page, and tests that walk its
+/// subcommands).
+pub fn command() -> clap::Command {
+    // The version is computed (from the data), so it is leaked once to give clap a `'static`
+    // string: a few bytes per process.
+    Cli::command().version(&*version().leak())
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -121,7 +165,42 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Schema => print_out(&crate::model::schema::arrangements_schema_text())
             .unwrap_or(ExitCode::SUCCESS),
-        Command::Rules { format } => {
+        Command::Rules {
+            format: RulesFormat::Html,
+            output,
+        } => match output {
+            Some(dir) => write_pages(&dir),
+            None => {
+                eprintln!(
+                    "masa: --format html writes a directory of pages: give it with --output DIR"
+                );
+                ExitCode::from(2)
+            }
+        },
+        Command::Rules {
+            output: Some(_), ..
+        } => {
+            eprintln!(
+                "masa: --output is for --format html; the other formats print to stdout (redirect it to a file)"
+            );
+            ExitCode::from(2)
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command(), "masa", &mut out);
+            print_out(&String::from_utf8_lossy(&out)).unwrap_or(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(command()).render(&mut out) {
+                Ok(()) => print_out(&String::from_utf8_lossy(&out)).unwrap_or(ExitCode::SUCCESS),
+                Err(e) => {
+                    eprintln!("masa: cannot make the manual page: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Rules { format, .. } => {
             let rules = crate::rules::catalog();
             let failed = print_out(&match format {
                 RulesFormat::Human => docs::table(&rules),
@@ -132,6 +211,7 @@ pub fn main() -> ExitCode {
                     text
                 }
                 RulesFormat::Markdown => docs::markdown(&rules),
+                RulesFormat::Html => unreachable!("html is handled above"),
             });
             failed.unwrap_or(ExitCode::SUCCESS)
         }
@@ -160,6 +240,37 @@ pub fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// `masa rules --format html --output DIR`.
+fn write_pages(dir: &std::path::Path) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!(
+            "masa: cannot create `{}`: {}",
+            dir.display(),
+            crate::describe_io(&e)
+        );
+        return ExitCode::from(2);
+    }
+    let pages = docs::html_pages(&crate::rules::catalog());
+    for (name, html) in &pages {
+        let path = dir.join(name);
+        if let Err(e) = std::fs::write(&path, html) {
+            eprintln!(
+                "masa: cannot write `{}`: {}",
+                path.display(),
+                crate::describe_io(&e)
+            );
+            return ExitCode::from(2);
+        }
+    }
+    print_out(&format!(
+        "wrote {} pages to {} (start at {}); give its published address to `masa check` as docs-url in masa.toml or --docs-url, and findings link to their rule's page\n",
+        pages.len(),
+        dir.display(),
+        dir.join("index.html").display()
+    ))
+    .unwrap_or(ExitCode::SUCCESS)
 }
 
 fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
@@ -252,7 +363,12 @@ fn check(args: CheckArgs) -> ExitCode {
         lints,
         ..Options::default()
     };
-    let report = crate::check_paths(&paths, &options);
+    let mut report = crate::check_paths(&paths, &options);
+    // Documentation links: --docs-url, else docs-url in masa.toml, else none at all.
+    let docs_url = args.docs_url.as_ref().or(options.lints.docs_url());
+    if let Some(base) = docs_url {
+        report.link_docs(base);
+    }
     let failed = match args.format {
         Format::Human => {
             let color = match args.color {
@@ -273,14 +389,25 @@ fn check(args: CheckArgs) -> ExitCode {
                 width,
                 quiet: args.quiet,
             };
-            let failed = print_out(&human::render(&report, &options));
+            let mut text = human::render(&report, &options);
+            if !args.quiet {
+                if let Some(hint) = human::explain_hint(&report) {
+                    text.push_str(&hint);
+                    text.push('\n');
+                }
+            }
+            let failed = print_out(&text);
             for (path, reason) in &report.unreadable {
                 eprintln!("masa: cannot check `{path}`: {reason}");
             }
             failed
         }
         Format::Json => print_out(&json::render(&report)),
-        Format::Sarif => print_out(&crate::report::sarif::render(&report, &options.rules)),
+        Format::Sarif => print_out(&crate::report::sarif::render_with_docs(
+            &report,
+            &options.rules,
+            docs_url,
+        )),
         Format::Github => print_out(&crate::report::github::render(&report)),
     };
     failed.unwrap_or_else(|| exit_code(&report, args.deny_warnings))

@@ -509,9 +509,66 @@ pub fn registries() -> &'static Registries {
     &REGISTRIES
 }
 
+/// The newest date among the facts the built-in data records (every TOML date value in every
+/// file, whatever its key: an edition published, a body ended, an ICB started, an Act enacted,
+/// a commencement), or `None` if the files hold no date. `masa --version` reports it as "rules
+/// as of …", so that a user can tell whether the law masa knows is current; a data change
+/// moves it with no code change. Comments are not data, so a date written only in a comment
+/// does not count.
+pub fn newest_date() -> Option<Day> {
+    fn walk(value: &toml::Value, newest: &mut Option<Day>) {
+        match value {
+            toml::Value::Datetime(dt) => {
+                if let Some(date) = dt.date {
+                    let day = Day::new(i32::from(date.year), date.month, date.day);
+                    if day > *newest {
+                        *newest = day;
+                    }
+                }
+            }
+            toml::Value::Array(items) => items.iter().for_each(|v| walk(v, newest)),
+            toml::Value::Table(table) => table.values().for_each(|v| walk(v, newest)),
+            _ => {}
+        }
+    }
+    let mut newest = None;
+    for (_, text) in FILES {
+        if let Ok(table) = toml::from_str::<toml::Table>(text) {
+            table.values().for_each(|v| walk(v, &mut newest));
+        }
+    }
+    newest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_newest_date_is_the_newest_in_the_data_and_not_after_the_build() {
+        let newest = newest_date().expect("the data holds dates");
+        // Every edition's publication date is data, so the newest is at least the newest edition.
+        let r = registries();
+        assert!(r.editions.iter().all(|e| e.published <= newest));
+        // A date written in the data text as a value is found (a crude scan of `key = date`
+        // lines agrees with the walk over the parsed values).
+        let scanned = FILES
+            .iter()
+            .flat_map(|(_, text)| text.lines())
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| {
+                let value = l.split_once(" = ")?.1.trim();
+                let date = value.get(..10)?;
+                if value.len() == 10 {
+                    date.parse::<Day>().ok()
+                } else {
+                    None
+                }
+            })
+            .max()
+            .expect("dates in the data");
+        assert_eq!(newest, scanned);
+    }
 
     #[test]
     fn every_file_parses_with_no_unknown_field() {
