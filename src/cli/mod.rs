@@ -59,8 +59,15 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page, in roff (e.g. `masa man > ~/.local/share/man/man1/masa.1`).
-    Man,
+    /// Print the manual page in roff (`masa man | man -l -`), or write every page with --output.
+    Man {
+        /// A subcommand's page (masa-check(1) is `masa man check`) instead of masa(1).
+        command: Option<String>,
+        /// Write masa.1 and one page per subcommand (masa-check.1, …) into DIR, e.g.
+        /// ~/.local/share/man/man1.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -132,20 +139,19 @@ fn parse_docs_url(s: &str) -> Result<docs::DocsBase, String> {
 }
 
 /// What `masa --version` says: the version, and the date of the newest fact in the law and
-/// registry data masa carries, so that a user can tell whether the law it knows is current.
-pub fn version() -> String {
-    match crate::rules::data::newest_date() {
-        Some(day) => format!("{} (rules as of {day})", env!("CARGO_PKG_VERSION")),
-        None => env!("CARGO_PKG_VERSION").to_owned(),
-    }
-}
+/// registry data masa carries (`rules::data::AS_OF`, found by the build script), so that a user
+/// can tell whether the law it knows is current.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (rules as of ",
+    env!("MASA_RULES_AS_OF"),
+    ")"
+);
 
 /// The command line's definition (for completions, the manual page, and tests that walk its
 /// subcommands).
 pub fn command() -> clap::Command {
-    // The version is computed (from the data), so it is leaked once to give clap a `'static`
-    // string: a few bytes per process.
-    Cli::command().version(&*version().leak())
+    Cli::command().version(VERSION).propagate_version(true)
 }
 
 /// Runs the command line and returns the process exit code.
@@ -190,16 +196,7 @@ pub fn main() -> ExitCode {
             clap_complete::generate(shell, &mut command(), "masa", &mut out);
             print_out(&String::from_utf8_lossy(&out)).unwrap_or(ExitCode::SUCCESS)
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(command()).render(&mut out) {
-                Ok(()) => print_out(&String::from_utf8_lossy(&out)).unwrap_or(ExitCode::SUCCESS),
-                Err(e) => {
-                    eprintln!("masa: cannot make the manual page: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
+        Command::Man { command, output } => man(command.as_deref(), output.as_deref()),
         Command::Rules { format, .. } => {
             let rules = crate::rules::catalog();
             let failed = print_out(&match format {
@@ -239,6 +236,57 @@ pub fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+/// The command line as clap builds it for help: subcommands named `masa-check` and so on, as
+/// their manual pages are.
+fn built_command() -> clap::Command {
+    let mut cmd = command().disable_help_subcommand(true);
+    cmd.build();
+    cmd
+}
+
+/// `masa man [COMMAND] [--output DIR]`.
+fn man(subcommand: Option<&str>, output: Option<&std::path::Path>) -> ExitCode {
+    let cmd = built_command();
+    if let Some(dir) = output {
+        let written =
+            std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir));
+        return match written {
+            Ok(()) => print_out(&format!("wrote the manual pages to {}\n", dir.display()))
+                .unwrap_or(ExitCode::SUCCESS),
+            Err(e) => {
+                eprintln!(
+                    "masa: cannot write the manual pages to `{}`: {}",
+                    dir.display(),
+                    crate::describe_io(&e)
+                );
+                ExitCode::from(2)
+            }
+        };
+    }
+    let page = match subcommand {
+        None => cmd,
+        Some(name) => match cmd.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+                eprintln!(
+                    "masa: there is no command `{name}`; the manual has a page for each of: {}",
+                    names.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let mut out = Vec::new();
+    match clap_mangen::Man::new(page).render(&mut out) {
+        Ok(()) => print_out(&String::from_utf8_lossy(&out)).unwrap_or(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("masa: cannot make the manual page: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 
