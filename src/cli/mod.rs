@@ -104,8 +104,8 @@ struct CheckArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = crate::load::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: usize,
-    /// Where the rule pages (`masa rules --format html --output DIR`) are published, e.g.
-    /// https://www.example.org/masa-rules/: findings then link to their rule's page. Overrides
+    /// Where the rule pages (`masa rules --format html --output DIR`) are published: the https://
+    /// or file:// address of that directory. Findings then link to their rule's page. Overrides
     /// `docs-url` in masa.toml. With neither, findings carry no link.
     #[arg(long, value_name = "URL", value_parser = parse_docs_url)]
     docs_url: Option<docs::DocsBase>,
