@@ -388,4 +388,20 @@ mod tests {
         );
         assert!(ProjectLints::parse("[lint]\n", &rules).is_err());
     }
+
+    #[test]
+    fn docs_url_is_read_and_must_be_an_absolute_address() {
+        let rules = crate::rules::catalog();
+        let config =
+            ProjectLints::parse("docs-url = \"file:///srv/masa-rules/\"\n", &rules).unwrap();
+        assert_eq!(
+            config.docs_url().map(|b| b.as_str()),
+            Some("file:///srv/masa-rules")
+        );
+        assert_eq!(ProjectLints::parse("", &rules).unwrap().docs_url(), None);
+        let err = ProjectLints::parse("docs-url = \"rules/\"\n", &rules).unwrap_err();
+        assert!(matches!(err, ConfigError::DocsUrl(_)), "{err:?}");
+        // The key is spelled with a hyphen, as in Cargo.toml; the underscore form is unknown.
+        assert!(ProjectLints::parse("docs_url = \"https://x.test/r\"\n", &rules).is_err());
+    }
 }
