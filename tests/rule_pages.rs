@@ -213,7 +213,7 @@ fn a_rule_page_holds_the_catalog_text_escaped() {
         let m = rule.meta();
         let html = std::fs::read_to_string(dir.path().join(format!("{}.html", m.id))).unwrap();
         let blocks: Vec<String> = html
-            .split("<pre><code>")
+            .split("<pre tabindex=\"0\"><code>")
             .skip(1)
             .map(|b| unescape(b.split("</code></pre>").next().unwrap()))
             .collect();
