@@ -111,3 +111,28 @@ fn the_validator_rejects_a_broken_log() {
     log.as_object_mut().unwrap().remove("version");
     assert!(!validator().is_valid(&log));
 }
+
+/// With a documentation base, every described rule carries a `helpUri` (and the tool an
+/// `informationUri`), and the log is still valid SARIF (both are `uri`-format strings).
+#[test]
+fn a_log_with_documentation_links_is_valid() {
+    let mut report = common::check("tests/fixtures/three-problems.toml");
+    let base = masa::rules::docs::DocsBase::parse("https://docs.example.org/masa-rules/").unwrap();
+    report.link_docs(&base);
+    let text = masa::report::sarif::render_with_docs(&report, &masa::rules::catalog(), Some(&base));
+    let log: Value = serde_json::from_str(&text).unwrap();
+    assert_valid(&log);
+    let driver = &log["runs"][0]["tool"]["driver"];
+    assert_eq!(
+        driver["informationUri"],
+        "https://docs.example.org/masa-rules/index.html"
+    );
+    for rule in driver["rules"].as_array().unwrap() {
+        let id = rule["id"].as_str().unwrap();
+        assert_eq!(
+            rule["helpUri"],
+            format!("https://docs.example.org/masa-rules/{id}.html"),
+            "{id}"
+        );
+    }
+}

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::lints::ProjectLints;
 use crate::report::{human, json};
@@ -28,11 +28,16 @@ enum Command {
     Check(CheckArgs),
     /// Print the JSON Schema of the arrangements file format.
     Schema,
-    /// List the rules: id, default severity, summary (and citation in JSON).
+    /// List the rules: id, default severity, summary (and citation in JSON), or write them as
+    /// web pages (`--format html --output DIR`).
     Rules {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
         format: RulesFormat,
+        /// With `--format html`: the directory to write index.html and one page per rule to
+        /// (created if needed; pages already there are replaced).
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
     },
     /// Explain a rule: what it checks, why it matters, an example, and its source.
     Explain {
@@ -50,6 +55,21 @@ enum Command {
         /// The area's name, e.g. "Bedford Borough".
         #[arg(long, default_value = "Example")]
         area: String,
+    },
+    /// Print a shell completion script (e.g. `masa completions bash > ~/.local/share/bash-completion/completions/masa`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (`masa man | man -l -`), or write every page with --output.
+    Man {
+        /// A subcommand's page (masa-check(1) is `masa man check`) instead of masa(1).
+        command: Option<String>,
+        /// Write masa.1 and one page per subcommand (masa-check.1, …) into DIR, e.g.
+        /// ~/.local/share/man/man1.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -95,6 +115,8 @@ enum RulesFormat {
     Human,
     Json,
     Markdown,
+    /// Static web pages: index.html and one page per rule (needs `--output DIR`).
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
@@ -122,6 +144,11 @@ struct CheckArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = crate::load::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: usize,
+    /// Where the rule pages (`masa rules --format html --output DIR`) are published: the https://
+    /// or file:// address of that directory. Findings then link to their rule's page. Overrides
+    /// `docs-url` in masa.toml. With neither, findings carry no link.
+    #[arg(long, value_name = "URL", value_parser = parse_docs_url)]
+    docs_url: Option<docs::DocsBase>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -147,9 +174,32 @@ fn parse_day(s: &str) -> Result<Day, String> {
     s.parse::<Day>()
 }
 
+fn parse_docs_url(s: &str) -> Result<docs::DocsBase, String> {
+    docs::DocsBase::parse(s)
+}
+
+/// What `masa --version` says: the version, and the date of the newest fact in the law and
+/// registry data masa carries (`rules::data::AS_OF`, found by the build script), so that a user
+/// can tell whether the law it knows is current.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (rules as of ",
+    env!("MASA_RULES_AS_OF"),
+    ")"
+);
+
+/// The command line's definition (for completions, the manual page, and tests that walk its
+/// subcommands).
+pub fn command() -> clap::Command {
+    Cli::command().version(VERSION).propagate_version(true)
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -161,7 +211,33 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Schema => print_out(&crate::model::schema::arrangements_schema_text())
             .unwrap_or(ExitCode::SUCCESS),
-        Command::Rules { format } => {
+        Command::Rules {
+            format: RulesFormat::Html,
+            output,
+        } => match output {
+            Some(dir) => write_pages(&dir),
+            None => {
+                eprintln!(
+                    "masa: --format html writes a directory of pages: give it with --output DIR"
+                );
+                ExitCode::from(2)
+            }
+        },
+        Command::Rules {
+            output: Some(_), ..
+        } => {
+            eprintln!(
+                "masa: --output is for --format html; the other formats print to stdout (redirect it to a file)"
+            );
+            ExitCode::from(2)
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command(), "masa", &mut out);
+            print_out(&String::from_utf8_lossy(&out)).unwrap_or(ExitCode::SUCCESS)
+        }
+        Command::Man { command, output } => man(command.as_deref(), output.as_deref()),
+        Command::Rules { format, .. } => {
             let rules = crate::rules::catalog();
             let failed = print_out(&match format {
                 RulesFormat::Human => docs::table(&rules),
@@ -172,6 +248,7 @@ pub fn main() -> ExitCode {
                     text
                 }
                 RulesFormat::Markdown => docs::markdown(&rules),
+                RulesFormat::Html => unreachable!("html is handled above"),
             });
             failed.unwrap_or(ExitCode::SUCCESS)
         }
@@ -201,6 +278,88 @@ pub fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// The command line as clap builds it for help: subcommands named `masa-check` and so on, as
+/// their manual pages are.
+fn built_command() -> clap::Command {
+    let mut cmd = command().disable_help_subcommand(true);
+    cmd.build();
+    cmd
+}
+
+/// `masa man [COMMAND] [--output DIR]`.
+fn man(subcommand: Option<&str>, output: Option<&std::path::Path>) -> ExitCode {
+    let cmd = built_command();
+    if let Some(dir) = output {
+        let written =
+            std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir));
+        return match written {
+            Ok(()) => print_out(&format!("wrote the manual pages to {}\n", dir.display()))
+                .unwrap_or(ExitCode::SUCCESS),
+            Err(e) => {
+                eprintln!(
+                    "masa: cannot write the manual pages to `{}`: {}",
+                    dir.display(),
+                    crate::describe_io(&e)
+                );
+                ExitCode::from(2)
+            }
+        };
+    }
+    let page = match subcommand {
+        None => cmd,
+        Some(name) => match cmd.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+                eprintln!(
+                    "masa: there is no command `{name}`; the manual has a page for each of: {}",
+                    names.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let mut out = Vec::new();
+    match clap_mangen::Man::new(page).render(&mut out) {
+        Ok(()) => print_out(&String::from_utf8_lossy(&out)).unwrap_or(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("masa: cannot make the manual page: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `masa rules --format html --output DIR`.
+fn write_pages(dir: &std::path::Path) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!(
+            "masa: cannot create `{}`: {}",
+            dir.display(),
+            crate::describe_io(&e)
+        );
+        return ExitCode::from(2);
+    }
+    let pages = docs::html_pages(&crate::rules::catalog());
+    for (name, html) in &pages {
+        let path = dir.join(name);
+        if let Err(e) = std::fs::write(&path, html) {
+            eprintln!(
+                "masa: cannot write `{}`: {}",
+                path.display(),
+                crate::describe_io(&e)
+            );
+            return ExitCode::from(2);
+        }
+    }
+    print_out(&format!(
+        "wrote {} pages to {} (start at {}); give its published address to `masa check` as docs-url in masa.toml or --docs-url, and findings link to their rule's page\n",
+        pages.len(),
+        dir.display(),
+        dir.join("index.html").display()
+    ))
+    .unwrap_or(ExitCode::SUCCESS)
 }
 
 fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
@@ -459,7 +618,12 @@ fn check(args: CheckArgs) -> ExitCode {
         lints,
         ..Options::default()
     };
-    let report = crate::check_paths(&paths, &options);
+    let mut report = crate::check_paths(&paths, &options);
+    // Documentation links: --docs-url, else docs-url in masa.toml, else none at all.
+    let docs_url = args.docs_url.as_ref().or(options.lints.docs_url());
+    if let Some(base) = docs_url {
+        report.link_docs(base);
+    }
     let failed = match args.format {
         Format::Human => {
             let color = match args.color {
@@ -480,14 +644,25 @@ fn check(args: CheckArgs) -> ExitCode {
                 width,
                 quiet: args.quiet,
             };
-            let failed = print_out(&human::render(&report, &options));
+            let mut text = human::render(&report, &options);
+            if !args.quiet {
+                if let Some(hint) = human::explain_hint(&report) {
+                    text.push_str(&hint);
+                    text.push('\n');
+                }
+            }
+            let failed = print_out(&text);
             for (path, reason) in &report.unreadable {
                 eprintln!("masa: cannot check `{path}`: {reason}");
             }
             failed
         }
         Format::Json => print_out(&json::render(&report)),
-        Format::Sarif => print_out(&crate::report::sarif::render(&report, &options.rules)),
+        Format::Sarif => print_out(&crate::report::sarif::render_with_docs(
+            &report,
+            &options.rules,
+            docs_url,
+        )),
         Format::Github => print_out(&crate::report::github::render(&report)),
     };
     failed.unwrap_or_else(|| exit_code(&report, args.deny_warnings))

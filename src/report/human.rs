@@ -83,6 +83,22 @@ pub fn render(report: &Report, options: &HumanOptions) -> String {
     out
 }
 
+/// The line after a report with findings that says where to read about their rules, when no
+/// documentation address is configured (so no finding carries a link): `masa explain RULE`,
+/// with a rule id from the report. `None` when there is nothing to explain or the findings
+/// link to their pages already.
+pub fn explain_hint(report: &Report) -> Option<String> {
+    let mut findings = report.files.iter().flat_map(|f| &f.diagnostics);
+    let first = findings.clone().next()?;
+    if findings.any(|d| d.url.is_some()) {
+        return None;
+    }
+    Some(format!(
+        "`masa explain RULE` says what a rule checks, why it matters and how to pass it (e.g. `masa explain {}`)",
+        first.rule
+    ))
+}
+
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")

@@ -7,7 +7,9 @@
 //!   "unreadable": [ { "path", "reason" } ],
 //!   "summary": { "files", "errors", "warnings", "infos", "unreadable" } }
 //! ```
-//! Lines and columns are 1-based; columns count Unicode characters.
+//! Lines and columns are 1-based; columns count Unicode characters. `url` is the rule's page
+//! where the rule pages are published (`docs-url`, `--docs-url`), and null otherwise: masa
+//! has no address of its own and never prints a placeholder.
 
 use serde::Serialize;
 

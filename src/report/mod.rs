@@ -97,6 +97,17 @@ pub struct Summary {
 }
 
 impl Report {
+    /// Sets each finding's documentation link to its rule's page under `base` (where
+    /// `masa rules --format html` was published). A finding whose rule has no generated page
+    /// (an embedder's rule) keeps the link it has, which is none unless its rule set one.
+    pub fn link_docs(&mut self, base: &crate::rules::docs::DocsBase) {
+        for d in self.files.iter_mut().flat_map(|f| f.diagnostics.iter_mut()) {
+            if let Some(url) = base.url(&d.rule) {
+                d.url = Some(url);
+            }
+        }
+    }
+
     /// Totals.
     pub fn summary(&self) -> Summary {
         let total = |s| self.files.iter().map(|f| f.count(s)).sum();

@@ -45,8 +45,8 @@ pub fn path_to_uri(path: &str) -> String {
     }
 }
 
-fn rule_descriptor(meta: &crate::rules::RuleMeta) -> Value {
-    json!({
+fn rule_descriptor(meta: &crate::rules::RuleMeta, docs: Option<&docs::DocsBase>) -> Value {
+    let mut descriptor = json!({
         "id": meta.id,
         "shortDescription": { "text": meta.summary },
         "fullDescription": { "text": format!("{} {}", meta.what, meta.why) },
@@ -70,18 +70,31 @@ fn rule_descriptor(meta: &crate::rules::RuleMeta) -> Value {
             "citation": meta.citation,
             "tags": ["safeguarding", format!("{:?}", meta.level).to_lowercase()],
         },
-    })
+    });
+    if let Some(url) = docs.and_then(|d| d.url(meta.id)) {
+        descriptor["helpUri"] = json!(url);
+    }
+    descriptor
 }
 
-fn pipeline_descriptor(id: &str, severity: Severity, what: &str) -> Value {
-    json!({
+fn pipeline_descriptor(
+    id: &str,
+    severity: Severity,
+    what: &str,
+    docs: Option<&docs::DocsBase>,
+) -> Value {
+    let mut descriptor = json!({
         "id": id,
         "shortDescription": { "text": what },
         "fullDescription": { "text": what },
         "help": { "text": what, "markdown": what },
         "defaultConfiguration": { "level": level(severity), "enabled": true },
         "properties": { "tags": ["pipeline"] },
-    })
+    });
+    if let Some(url) = docs.and_then(|d| d.url(id)) {
+        descriptor["helpUri"] = json!(url);
+    }
+    descriptor
 }
 
 fn region(index: &LineIndex<'_>, span: &crate::model::Span) -> Value {
@@ -155,14 +168,34 @@ fn result(
 }
 
 /// Renders a report as a SARIF 2.1.0 log. `rules` is the catalog the check ran with (custom
-/// rules included), described in `tool.driver.rules`.
+/// rules included), described in `tool.driver.rules`. No rule carries a `helpUri`: see
+/// [`render_with_docs`].
 pub fn render(report: &Report, rules: &[&dyn Rule]) -> String {
+    render_with_docs(report, rules, None)
+}
+
+/// As [`render`], with each described rule's `helpUri` (and the tool's `informationUri`) under
+/// `docs`, where the generated rule pages are published. With `None` there is no link at all:
+/// masa has no address of its own, and never prints a placeholder.
+pub fn render_with_docs(
+    report: &Report,
+    rules: &[&dyn Rule],
+    docs: Option<&docs::DocsBase>,
+) -> String {
     let mut ids: Vec<&str> = rules.iter().map(|r| r.meta().id).collect();
-    let mut descriptors: Vec<Value> = rules.iter().map(|r| rule_descriptor(r.meta())).collect();
+    let mut descriptors: Vec<Value> = rules
+        .iter()
+        .map(|r| rule_descriptor(r.meta(), docs))
+        .collect();
     for check in crate::diag::Check::ALL {
         let info = check.info();
         ids.push(info.id);
-        descriptors.push(pipeline_descriptor(info.id, info.severity, info.summary));
+        descriptors.push(pipeline_descriptor(
+            info.id,
+            info.severity,
+            info.summary,
+            docs,
+        ));
     }
     // Any other id a finding carries (an embedder's rule not passed in `rules`) still gets a
     // descriptor, so that every result's ruleIndex points at one.
@@ -198,18 +231,20 @@ pub fn render(report: &Report, rules: &[&dyn Rule]) -> String {
             })
         })
         .collect();
+    let mut driver = json!({
+        "name": "masa",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "rules": descriptors,
+    });
+    if let Some(docs) = docs {
+        driver["informationUri"] = json!(docs.index_url());
+    }
     let log = json!({
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "masa",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": descriptors,
-                },
-            },
+            "tool": { "driver": driver },
             "invocations": [{
                 "executionSuccessful": report.unreadable.is_empty(),
                 "toolExecutionNotifications": notifications,

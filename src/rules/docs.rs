@@ -386,3 +386,338 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
     }
     s
 }
+
+/// Where the generated rule pages are published (`masa rules --format html --output DIR`, put
+/// on a web server or left on disk): the base that documentation links are built from. masa
+/// knows no address of its own, so with no base configured it prints no link at all (never a
+/// placeholder) and points to `masa explain RULE` instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocsBase(String);
+
+impl DocsBase {
+    /// Reads a base address: an absolute `https://`, `http://` or `file://` URL, as given in
+    /// `docs-url` (masa.toml) or `--docs-url`. A trailing `/` is optional.
+    pub fn parse(text: &str) -> Result<DocsBase, String> {
+        let text = text.trim();
+        let rest = ["https://", "http://", "file://"]
+            .iter()
+            .find_map(|scheme| text.strip_prefix(scheme));
+        let Some(rest) = rest else {
+            return Err(format!(
+                "`{text}` is not an absolute address: the documentation base starts with https://, http:// or file:// (where `masa rules --format html --output DIR` was published)"
+            ));
+        };
+        if rest.trim_matches('/').is_empty() {
+            return Err(format!("`{text}` names no host or directory"));
+        }
+        if let Some(c) = text.chars().find(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '#' | '?')
+        }) {
+            return Err(format!(
+                "`{text}` holds {c:?}, which an address cannot hold here (percent-encode it, e.g. a space as %20)"
+            ));
+        }
+        Ok(DocsBase(text.trim_end_matches('/').to_owned()))
+    }
+
+    /// The base without a trailing `/`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The address of a rule's page, or `None` if `id` has no generated page (an embedder's
+    /// own rule, for example): a link is given only where a page exists.
+    pub fn url(&self, id: &str) -> Option<String> {
+        documented(id).then(|| format!("{}/{}", self.0, page_name(id)))
+    }
+
+    /// The address of the index of every rule.
+    pub fn index_url(&self) -> String {
+        format!("{}/index.html", self.0)
+    }
+}
+
+/// Whether `id` has a generated page: a rule of the built-in catalog or a check of the pipeline.
+pub fn documented(id: &str) -> bool {
+    safe_id(id) && (super::find(id).is_some() || Check::from_id(id).is_some())
+}
+
+/// The file name of a rule's page: `funding-total.html`. Its top heading carries the id as
+/// its anchor (`funding-total.html#funding-total`), and so does the rule's row in `index.html`.
+pub fn page_name(id: &str) -> String {
+    format!("{id}.html")
+}
+
+/// A rule id that is safe as a file name and an anchor: lower-case letters, digits, hyphens.
+fn safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The catalog's prose as HTML: escaped, then `code` and **strong** marked up (the only
+/// markdown the catalog's texts use). An unpaired marker is left as written.
+fn inline_html(text: &str) -> String {
+    fn pairs(text: &str, marker: &str, open: &str, close: &str) -> String {
+        let parts: Vec<&str> = text.split(marker).collect();
+        if parts.len() < 3 {
+            return text.to_owned();
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let paired = if parts.len() % 2 == 1 {
+            parts.len()
+        } else {
+            parts.len() - 1
+        };
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                if i < paired {
+                    out.push_str(if i % 2 == 1 { open } else { close });
+                } else {
+                    out.push_str(marker);
+                }
+            }
+            out.push_str(part);
+        }
+        out
+    }
+    // Code first, so that `**` inside code stays as written.
+    let escaped = escape_html(text);
+    let code: Vec<&str> = escaped.split('`').collect();
+    if code.len() < 3 {
+        return pairs(&escaped, "**", "<strong>", "</strong>");
+    }
+    let paired = if code.len() % 2 == 1 {
+        code.len()
+    } else {
+        code.len() - 1
+    };
+    let mut out = String::new();
+    for (i, part) in code.iter().enumerate() {
+        if i > 0 {
+            if i < paired {
+                out.push_str(if i % 2 == 1 { "<code>" } else { "</code>" });
+            } else {
+                out.push('`');
+            }
+        }
+        if i % 2 == 1 && i < paired {
+            out.push_str(part);
+        } else {
+            out.push_str(&pairs(part, "**", "<strong>", "</strong>"));
+        }
+    }
+    out
+}
+
+/// The style of every page: system fonts, dark text on white (contrast above WCAG AA, links
+/// included), a visible focus ring, readable line length. No script.
+const STYLE: &str = "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif;line-height:1.5;color:#1b1b1b;background:#fff;margin:0}
+main,header,footer{max-width:48rem;margin:0 auto;padding:0 1rem}
+a{color:#1d4f91;text-decoration:underline}
+a:visited{color:#4c2c92}
+a:focus{outline:3px solid #ffbf47;outline-offset:0;background:#ffbf47;color:#0b0c0c}
+.skip{position:absolute;left:-999rem}
+.skip:focus{position:static}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.95em}
+pre{background:#f3f2f1;border:1px solid #b1b4b6;padding:.75rem;overflow-x:auto;white-space:pre}
+table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #b1b4b6;padding:.4rem .5rem;text-align:left;vertical-align:top}
+dt{font-weight:bold}
+dd{margin:0 0 .5rem 0}
+";
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#content\">Skip to content</a>\n<main id=\"content\">\n{body}</main>\n<footer>\n<p>Generated by masa {} (rules as of {}) from its rule catalog (<code>masa rules --format html</code>); <code>masa explain RULE</code> prints the same text.</p>\n</footer>\n</body>\n</html>\n",
+        escape_html(title),
+        env!("CARGO_PKG_VERSION"),
+        super::data::AS_OF,
+    )
+}
+
+fn rule_page(rule: &dyn Rule) -> String {
+    let m = rule.meta();
+    let id = escape_html(m.id);
+    let mut b = String::new();
+    let _ = writeln!(
+        b,
+        "<p><a href=\"index.html#{id}\">All rules</a></p>\n<h1 id=\"{id}\"><code>{id}</code></h1>\n<p>{}</p>\n<dl>",
+        inline_html(m.summary)
+    );
+    let mut fact = |name: &str, value: String| {
+        let _ = writeln!(b, "<dt>{name}</dt><dd>{value}</dd>");
+    };
+    fact("Level", escape_html(level_name(m.level)));
+    fact("Default severity", escape_html(m.default_severity.as_str()));
+    fact("Source", inline_html(m.citation));
+    fact("Editions", escape_html(&edition_names(m.editions)));
+    if !m.enabled {
+        fact(
+            "Status",
+            "off by default until the law is commenced".to_owned(),
+        );
+    }
+    if rule.across_files() {
+        fact("Scope", inline_html(ACROSS_FILES));
+    }
+    let convention = if rule.across_files() {
+        EXAMPLE_CONVENTION_ACROSS_FILES
+    } else {
+        EXAMPLE_CONVENTION
+    };
+    let _ = write!(
+        b,
+        "</dl>\n<h2>What it checks</h2>\n<p>{}</p>\n<h2>Why it matters</h2>\n<p>{}</p>\n<h2>Examples</h2>\n<p>{} {}</p>\n<h3>Fails</h3>\n<pre tabindex=\"0\"><code>{}</code></pre>\n<h3>Passes</h3>\n<pre tabindex=\"0\"><code>{}</code></pre>\n",
+        inline_html(m.what),
+        inline_html(m.why),
+        inline_html(convention),
+        inline_html(EXAMPLE_OUTCOME),
+        escape_html(example_text(m.fails)),
+        escape_html(example_text(m.passes)),
+    );
+    page(&format!("{} — masa rules", m.id), &b)
+}
+
+fn check_page(check: Check) -> String {
+    let info = check.info();
+    let id = escape_html(info.id);
+    let levels = if info.configurable {
+        "can be set in [lints]"
+    } else {
+        "cannot be changed in [lints]: masa cannot check the law in a file it cannot read"
+    };
+    let body = format!(
+        "<p><a href=\"index.html#{id}\">All rules</a></p>\n<h1 id=\"{id}\"><code>{id}</code></h1>\n<p>{}</p>\n<dl>\n<dt>Kind</dt><dd>a check of masa's own {} stage, not a statutory rule</dd>\n<dt>Severity</dt><dd>{}</dd>\n<dt>Levels</dt><dd>{}</dd>\n</dl>\n",
+        inline_html(info.summary),
+        escape_html(info.stage),
+        escape_html(info.severity.as_str()),
+        escape_html(levels),
+    );
+    page(&format!("{} — masa rules", info.id), &body)
+}
+
+fn index_page(rules: &[&dyn Rule]) -> String {
+    let mut b = String::new();
+    b.push_str("<h1>masa rules</h1>\n<p>Every finding masa reports names the rule that made it. Each rule below has its own page: what it checks, why it matters, the law or guidance it rests on, and an example that fails and one that passes.</p>\n");
+    // The severity policy, from the same text as docs/rules.md (its heading one level down).
+    for block in SEVERITY_POLICY
+        .split("\n\n")
+        .filter(|b| !b.trim().is_empty())
+    {
+        if let Some(heading) = block.strip_prefix("## ") {
+            let _ = writeln!(b, "<h2>{}</h2>", escape_html(heading.trim()));
+        } else if block.trim_start().starts_with("- ") {
+            b.push_str("<ul>\n");
+            for item in block.lines().filter_map(|l| l.trim().strip_prefix("- ")) {
+                let _ = writeln!(b, "<li>{}</li>", inline_html(item));
+            }
+            b.push_str("</ul>\n");
+        } else {
+            let _ = writeln!(b, "<p>{}</p>", inline_html(block.trim()));
+        }
+    }
+    b.push_str("<h2>Pipeline checks</h2>\n<p>The pipeline's own checks cannot be turned off.</p>\n<table>\n<thead><tr><th scope=\"col\">check</th><th scope=\"col\">severity</th><th scope=\"col\">summary</th></tr></thead>\n<tbody>\n");
+    for check in Check::ALL {
+        let info = check.info();
+        let id = escape_html(info.id);
+        let _ = writeln!(
+            b,
+            "<tr id=\"{id}\"><th scope=\"row\"><a href=\"{}\"><code>{id}</code></a></th><td>{}</td><td>{}</td></tr>",
+            escape_html(&page_name(info.id)),
+            escape_html(info.severity.as_str()),
+            inline_html(info.summary)
+        );
+    }
+    b.push_str("</tbody>\n</table>\n<h2>Rules</h2>\n<p>Each rule's level can be set in <code>[lints]</code>.</p>\n<table>\n<thead><tr><th scope=\"col\">rule</th><th scope=\"col\">severity</th><th scope=\"col\">summary</th></tr></thead>\n<tbody>\n");
+    for r in rules.iter().filter(|r| safe_id(r.meta().id)) {
+        let m = r.meta();
+        let id = escape_html(m.id);
+        let _ = writeln!(
+            b,
+            "<tr id=\"{id}\"><th scope=\"row\"><a href=\"{}\"><code>{id}</code></a></th><td>{}</td><td>{}</td></tr>",
+            escape_html(&page_name(m.id)),
+            escape_html(m.default_severity.as_str()),
+            inline_html(m.summary)
+        );
+    }
+    b.push_str("</tbody>\n</table>\n");
+    page("masa rules", &b)
+}
+
+/// `masa rules --format html`: the catalog as static pages, `(file name, HTML)`: `index.html`
+/// (every check and rule, each row with the id as its anchor) and one page per check and
+/// rule, named by [`page_name`], whose heading carries the id as its anchor. Each page is
+/// self-contained (style inline, no script), in British English, with one `h1` and headings
+/// in order. A rule whose id is not safe as a file name (an embedder's) gets no page.
+pub fn html_pages(rules: &[&dyn Rule]) -> Vec<(String, String)> {
+    let mut pages = vec![("index.html".to_owned(), index_page(rules))];
+    for check in Check::ALL {
+        pages.push((page_name(check.id()), check_page(check)));
+    }
+    for r in rules.iter().filter(|r| safe_id(r.meta().id)) {
+        pages.push((page_name(r.meta().id), rule_page(*r)));
+    }
+    pages
+}
+
+#[cfg(test)]
+mod html_tests {
+    use super::*;
+
+    #[test]
+    fn prose_is_escaped_then_marked_up() {
+        assert_eq!(
+            inline_html("a <b> & `x < y` **bold** `**`"),
+            "a &lt;b&gt; &amp; <code>x &lt; y</code> <strong>bold</strong> <code>**</code>"
+        );
+        assert_eq!(inline_html("one ` alone"), "one ` alone");
+        assert_eq!(inline_html("`a` and ` b"), "<code>a</code> and ` b");
+    }
+
+    #[test]
+    fn a_base_must_be_an_absolute_address() {
+        let base = DocsBase::parse("https://example.org/masa/rules/").unwrap();
+        assert_eq!(
+            base.url("funding-total").as_deref(),
+            Some("https://example.org/masa/rules/funding-total.html")
+        );
+        assert_eq!(
+            base.url("schema").as_deref(),
+            Some("https://example.org/masa/rules/schema.html")
+        );
+        assert_eq!(base.url("no-such-rule"), None);
+        assert_eq!(
+            base.index_url(),
+            "https://example.org/masa/rules/index.html"
+        );
+        assert!(DocsBase::parse("file:///srv/masa-docs").is_ok());
+        for bad in [
+            "docs/rules",
+            "https://",
+            "ftp://x/y",
+            "https://x/a b",
+            "https://x/#a",
+            "",
+        ] {
+            assert!(DocsBase::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

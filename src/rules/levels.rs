@@ -36,6 +36,9 @@ pub enum ConfigError {
         /// The closest rule id, if one is close.
         suggestion: Option<String>,
     },
+    /// `docs-url` is not an absolute address.
+    #[error("docs-url: {0}")]
+    DocsUrl(String),
     /// A rule is allowed without a written reason.
     #[error(
         "[lints] allows `{rule}` without a reason: write {rule} = {{ level = \"allow\", reason = \"…\" }}"
@@ -50,6 +53,7 @@ pub enum ConfigError {
 #[derive(Debug, Clone, Default)]
 pub struct ProjectLints {
     settings: BTreeMap<String, LintSetting>,
+    docs_url: Option<super::docs::DocsBase>,
 }
 
 /// The project configuration file.
@@ -58,6 +62,10 @@ pub struct ProjectLints {
 struct ProjectConfig {
     #[serde(default)]
     lints: BTreeMap<String, LintSetting>,
+    /// Where the project publishes the rule pages (`masa rules --format html --output DIR`),
+    /// so that findings link to them.
+    #[serde(default, rename = "docs-url")]
+    docs_url: Option<String>,
 }
 
 /// The project configuration file's name, looked for in the current directory.
@@ -91,9 +99,21 @@ impl ProjectLints {
                 return Err(ConfigError::AllowWithoutReason { rule: rule.clone() });
             }
         }
+        let docs_url = config
+            .docs_url
+            .as_deref()
+            .map(super::docs::DocsBase::parse)
+            .transpose()
+            .map_err(ConfigError::DocsUrl)?;
         Ok(ProjectLints {
             settings: config.lints,
+            docs_url,
         })
+    }
+
+    /// Where the rule pages are published (`docs-url`), if the configuration says.
+    pub fn docs_url(&self) -> Option<&super::docs::DocsBase> {
+        self.docs_url.as_ref()
     }
 
     /// Sets one rule's level (for embedders).
@@ -367,5 +387,21 @@ mod tests {
                 .contains("not a rule")
         );
         assert!(ProjectLints::parse("[lint]\n", &rules).is_err());
+    }
+
+    #[test]
+    fn docs_url_is_read_and_must_be_an_absolute_address() {
+        let rules = crate::rules::catalog();
+        let config =
+            ProjectLints::parse("docs-url = \"file:///srv/masa-rules/\"\n", &rules).unwrap();
+        assert_eq!(
+            config.docs_url().map(|b| b.as_str()),
+            Some("file:///srv/masa-rules")
+        );
+        assert_eq!(ProjectLints::parse("", &rules).unwrap().docs_url(), None);
+        let err = ProjectLints::parse("docs-url = \"rules/\"\n", &rules).unwrap_err();
+        assert!(matches!(err, ConfigError::DocsUrl(_)), "{err:?}");
+        // The key is spelled with a hyphen, as in Cargo.toml; the underscore form is unknown.
+        assert!(ProjectLints::parse("docs_url = \"https://x.test/r\"\n", &rules).is_err());
     }
 }

@@ -509,9 +509,54 @@ pub fn registries() -> &'static Registries {
     &REGISTRIES
 }
 
+/// The newest date in the data, as the build script found it (`YYYY-MM-DD`): what
+/// `masa --version` reports as "rules as of …". Equal to [`newest_date`] (a test holds it so).
+pub const AS_OF: &str = env!("MASA_RULES_AS_OF");
+
+/// The newest date among the facts the built-in data records (every TOML date value in every
+/// file, whatever its key: an edition published, a body ended, an ICB started, an Act enacted,
+/// a commencement), or `None` if the files hold no date. `masa --version` reports it as "rules
+/// as of …", so that a user can tell whether the law masa knows is current; a data change
+/// moves it with no code change. Comments are not data, so a date written only in a comment
+/// does not count.
+pub fn newest_date() -> Option<Day> {
+    fn walk(value: &toml::Value, newest: &mut Option<Day>) {
+        match value {
+            toml::Value::Datetime(dt) => {
+                if let Some(date) = dt.date {
+                    let day = Day::new(i32::from(date.year), date.month, date.day);
+                    if day > *newest {
+                        *newest = day;
+                    }
+                }
+            }
+            toml::Value::Array(items) => items.iter().for_each(|v| walk(v, newest)),
+            toml::Value::Table(table) => table.values().for_each(|v| walk(v, newest)),
+            _ => {}
+        }
+    }
+    let mut newest = None;
+    for (_, text) in FILES {
+        if let Ok(table) = toml::from_str::<toml::Table>(text) {
+            table.values().for_each(|v| walk(v, &mut newest));
+        }
+    }
+    newest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_version_date_is_the_newest_in_the_data() {
+        let newest = newest_date().expect("the data holds dates");
+        // Every edition's publication date is data, so the newest is at least the newest edition.
+        assert!(registries().editions.iter().all(|e| e.published <= newest));
+        // The build script's scan (which `masa --version` reports) agrees with the walk over
+        // every parsed value: a date the scan cannot see (in an inline table, say) fails here.
+        assert_eq!(AS_OF, newest.to_string());
+    }
 
     #[test]
     fn every_file_parses_with_no_unknown_field() {
