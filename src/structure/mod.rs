@@ -89,6 +89,7 @@ fn validate(doc: &Document<'_>) -> (Vec<Diagnostic>, Vec<Vec<Segment>>) {
     }
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut cuts: Vec<Vec<Segment>> = Vec::new();
+    let declared = std::cell::OnceCell::new();
     for error in compiled.validator.iter_errors(root) {
         let path: Vec<Segment> = error
             .instance_path()
@@ -117,6 +118,7 @@ fn validate(doc: &Document<'_>) -> (Vec<Diagnostic>, Vec<Vec<Segment>>) {
             error.kind(),
             error.instance(),
             &error.to_string(),
+            &declared,
             &mut out,
         );
     }
@@ -150,6 +152,7 @@ fn explain(
     kind: &ValidationErrorKind,
     instance: &Value,
     fallback: &str,
+    declared: &std::cell::OnceCell<Declared>,
     out: &mut Vec<Diagnostic>,
 ) {
     let at = locate(doc, path);
@@ -246,6 +249,21 @@ fn explain(
         }
         ValidationErrorKind::Pattern { pattern } => {
             let text = instance.as_str().unwrap_or_default();
+            if pattern == ID_PATTERN && !declares_id(path) {
+                let declared = declared.get_or_init(|| Declared::of(doc));
+                if let Some(d) = id_reference_message(text, &field, declared) {
+                    out.push(d(&diag));
+                    return;
+                }
+            }
+            if pattern == MONEY_PATTERN && looks_like_percent(text) {
+                out.push(
+                    diag(format!("{field}: `{text}` is a percentage, not an amount of money"))
+                        .with_label("a percentage")
+                        .with_help("write the amount in pounds, like \"£137,730.19\" or 137730.19; a contribution's percentage goes in `stated_percent`, e.g. stated_percent = 16.7"),
+                );
+                return;
+            }
             let (message, help) = pattern_message(pattern, text, &field);
             out.push(diag(message).with_label("not valid here").with_help(help));
         }
@@ -375,6 +393,91 @@ fn pattern_message(pattern: &str, text: &str, field: &str) -> (String, String) {
             help,
         ),
     }
+}
+
+/// Whether `path` is the `id` key of a declaration (an `[[organisations]]`, `[[roles]]` or
+/// `[[groups]]` entry), where a new id is being made rather than one referred to.
+fn declares_id(path: &[Segment]) -> bool {
+    matches!(
+        path,
+        [Segment::Key(list), Segment::Index(_), Segment::Key(id)]
+            if id == "id" && matches!(list.as_str(), "organisations" | "roles" | "groups")
+    )
+}
+
+/// The ids a raw document declares, and the display names they are declared with.
+#[derive(Debug, Default)]
+struct Declared {
+    /// Lower-cased display name (an organisation's or group's `name`, a role's `title`) →
+    /// (what it is, its id).
+    by_name: std::collections::HashMap<String, (&'static str, String)>,
+    /// Every declared id.
+    ids: std::collections::HashSet<String>,
+}
+
+impl Declared {
+    fn of(doc: &Document<'_>) -> Declared {
+        let mut out = Declared::default();
+        for (list, noun, name_key) in [
+            ("organisations", "organisation", "name"),
+            ("groups", "group", "name"),
+            ("roles", "role", "title"),
+        ] {
+            let Some(entries) = doc.get_ref().get(list).and_then(|v| v.get_ref().as_array()) else {
+                continue;
+            };
+            for entry in entries.iter().filter_map(|e| e.get_ref().as_table()) {
+                let Some(id) = entry.get("id").and_then(|v| v.get_ref().as_str()) else {
+                    continue;
+                };
+                if Id::parse(id).is_err() {
+                    continue;
+                }
+                out.ids.insert(id.to_owned());
+                if let Some(name) = entry.get(name_key).and_then(|v| v.get_ref().as_str()) {
+                    out.by_name
+                        .entry(name.trim().to_lowercase())
+                        .or_insert((noun, id.to_owned()));
+                }
+            }
+        }
+        out
+    }
+}
+
+type Finish = Box<dyn FnOnce(&dyn Fn(String) -> Diagnostic) -> Diagnostic>;
+
+/// A reference that is not an id: a display name (say whose, and give its id), or something
+/// whose id-like form is declared. `None` leaves the general message.
+fn id_reference_message(text: &str, field: &str, declared: &Declared) -> Option<Finish> {
+    if let Some((noun, id)) = declared.by_name.get(&text.trim().to_lowercase()) {
+        let message =
+            format!("{field}: `{text}` is the display name of the {noun} `{id}`, not an id");
+        let help = format!(
+            "use its id: \"{id}\" (ids are declared in the [[{noun}s]] entries; names are for people, ids for references)"
+        );
+        return Some(Box::new(move |diag| {
+            diag(message)
+                .with_label("a name, not an id")
+                .with_help(help)
+        }));
+    }
+    let (message, _) = pattern_message(ID_PATTERN, text, field);
+    let help = match slug(text) {
+        Some(s) if declared.ids.contains(&s) => format!("did you mean `{s}`?"),
+        _ => "refer to an organisation, role or group by the id it is declared with (lower-case letters, digits and hyphens, like `central-bedfordshire-council`)".to_owned(),
+    };
+    Some(Box::new(move |diag| {
+        diag(message).with_label("not valid here").with_help(help)
+    }))
+}
+
+/// Text that is a percentage: digits followed by `%` ("16.7 %", "50%").
+fn looks_like_percent(text: &str) -> bool {
+    text.trim()
+        .strip_suffix('%')
+        .map(str::trim)
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 
 /// "write it like …" for the format's own value types.
