@@ -47,6 +47,10 @@ enum Command {
         /// The area's name, e.g. "Bedford Borough".
         #[arg(long, default_value = "Example")]
         area: String,
+        /// The day the file is written, YYYY-MM-DD (default: today): it decides the edition
+        /// of Working Together the starter follows.
+        #[arg(long, value_parser = parse_day)]
+        today: Option<Day>,
     },
 }
 
@@ -135,7 +139,9 @@ pub fn main() -> ExitCode {
             });
             failed.unwrap_or(ExitCode::SUCCESS)
         }
-        Command::Init { path, area } => init(path, &area),
+        Command::Init { path, area, today } => {
+            init(path, &area, today.unwrap_or_else(Day::today_utc))
+        }
         Command::Explain { rule } => match crate::rules::find(&rule) {
             Some(r) => print_out(&docs::explain(r.meta())).unwrap_or(ExitCode::SUCCESS),
             None if crate::diag::Check::from_id(&rule).is_some() => {
@@ -162,7 +168,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
+fn init(path: Option<PathBuf>, area: &str, today: Day) -> ExitCode {
     if let Err(why) = crate::init::check_area(area) {
         eprintln!(
             "masa: {why}; give the area's name as it is written, e.g. --area \"Bedford Borough\""
@@ -184,17 +190,8 @@ fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    // The `#:schema` line, if the project keeps the schema where masa's own layout does.
-    let schema = std::path::Path::new(crate::model::schema::SCHEMA_PATH);
-    let relative = match (schema.canonicalize(), parent.canonicalize()) {
-        (Ok(schema), Ok(dir)) => Some(
-            crate::init::relative_path(&dir, &schema)
-                .to_string_lossy()
-                .replace('\\', "/"),
-        ),
-        _ => None,
-    };
-    let text = crate::init::starter(area, relative.as_deref());
+    let (relative, schema_note) = schema_for(parent);
+    let text = crate::init::starter(area, relative.as_deref(), today);
     // create_new: an existing file is never overwritten, even if it appears meanwhile.
     let written = std::fs::OpenOptions::new()
         .write(true)
@@ -203,7 +200,7 @@ fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
     match written {
         Ok(()) => print_out(&format!(
-            "wrote {}: fill in each TODO, then run `masa check {}`\n",
+            "wrote {}{schema_note}: fill in each TODO, then run `masa check {}`\n",
             path.display(),
             path.display()
         ))
@@ -223,6 +220,50 @@ fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
             );
             ExitCode::from(2)
         }
+    }
+}
+
+/// The `#:schema` path for a new file in `dir`, relative to it (editors resolve it from the
+/// file's own directory), and a note for the user if masa wrote the schema.
+///
+/// A project that keeps the schema where masa's own layout does (`schemas/` in the current
+/// directory) is pointed at it; otherwise the schema is written beside the new file (once:
+/// an existing `arrangements.schema.json` there is used as it is), so the line works offline
+/// and wherever the file is written.
+fn schema_for(dir: &std::path::Path) -> (Option<String>, String) {
+    let relative = |schema: &std::path::Path| match (schema.canonicalize(), dir.canonicalize()) {
+        (Ok(schema), Ok(dir)) => Some(
+            crate::init::relative_path(&dir, &schema)
+                .to_string_lossy()
+                .replace('\\', "/"),
+        ),
+        _ => None,
+    };
+    let project = std::path::Path::new(crate::model::schema::SCHEMA_PATH);
+    if project.is_file() {
+        return (relative(project), String::new());
+    }
+    let beside = dir.join(crate::init::SCHEMA_BESIDE);
+    if beside.is_file() {
+        return (
+            Some(format!("./{}", crate::init::SCHEMA_BESIDE)),
+            String::new(),
+        );
+    }
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&beside)
+        .and_then(|mut f| f.write_all(crate::model::schema::arrangements_schema_text().as_bytes()));
+    match written {
+        Ok(()) => (
+            Some(format!("./{}", crate::init::SCHEMA_BESIDE)),
+            format!(
+                " and {} (for completion and checking in your editor)",
+                beside.display()
+            ),
+        ),
+        Err(_) => (None, String::new()),
     }
 }
 
