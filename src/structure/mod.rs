@@ -39,8 +39,9 @@ struct Compiled {
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     // Both are tested (the text parses and compiles, and equals the generated schema), so
     // failure here is a bug in masa, not in the user's file.
-    let schema: Value =
+    let mut schema: Value =
         serde_json::from_str(schema::COMMITTED_SCHEMA).expect("the committed schema is JSON");
+    schema::refs_beside_descriptions(&mut schema);
     let validator = jsonschema::options_for::<toml_json::TomlJson>()
         .build(&schema)
         .expect("masa's generated JSON Schema compiles");
@@ -303,6 +304,36 @@ fn explain(
                 .with_label("too large"),
             );
         }
+        // A date: a full date, a month or a year, in words (see `Date`'s schema).
+        ValidationErrorKind::AnyOf { .. }
+            if owning_schema(root_schema, schema_path).is_some_and(is_date_schema) =>
+        {
+            let mut help = example_help(DATE_PATTERN).unwrap_or_default();
+            let (message, label) = match instance {
+                Value::String(text) => {
+                    if text.len() == 10 && text.bytes().filter(|b| *b == b'-').count() == 2 {
+                        // The shape of a date, but not a day the calendar has.
+                        help = "write a real date like 2024-09-27, \"2025-09\" when only the month is known, or 2024 when only the year is".to_owned();
+                    }
+                    (pattern_message(DATE_PATTERN, text, &field).0, "not a date")
+                }
+                Value::Number(n) if n.is_i64() || n.is_u64() => (
+                    format!(
+                        "{field} is {n}, which is not a date: a whole number is read as a year, and a year has four digits"
+                    ),
+                    "expected a date",
+                ),
+                _ => {
+                    let found =
+                        value_at(doc, path).map_or_else(|| "something else".into(), load::describe);
+                    (
+                        format!("{field} should be a date such as 2024-09-27, not {found}"),
+                        "expected a date such as 2024-09-27",
+                    )
+                }
+            };
+            out.push(diag(message).with_label(label).with_help(help));
+        }
         // One role id or a list of them (joint chairs): say so, in words.
         ValidationErrorKind::AnyOf { .. }
             if owning_schema(root_schema, schema_path)
@@ -328,6 +359,18 @@ fn explain(
             out.push(diag(format!("{fallback} ({keyword})")).with_label("here"));
         }
     }
+}
+
+/// Whether a schema is the one for dates (its branches include `format: date`).
+fn is_date_schema(schema: &Value) -> bool {
+    schema
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .is_some_and(|branches| {
+            branches
+                .iter()
+                .any(|b| b.get("format") == Some(&Value::from("date")))
+        })
 }
 
 /// What a value should be, in a policy lead's words, using the schema's own hints.
