@@ -2,7 +2,9 @@
 # Integration checks with real third-party tools from PyPI, run by .ci/run:
 #   1. check-jsonschema (an independent JSON Schema implementation) accepts every arrangements/
 #      file against the committed schema, so the schema means what masa means;
-#   2. the real pre-commit tool runs masa's hooks against a scratch repository holding a good and
+#   2. the TOML editors' own checkers, taplo (npm) and tombi (PyPI), accept every arrangements/
+#      file with the schema (and refuse a file with an unknown key);
+#   3. the real pre-commit tool runs masa's hooks against a scratch repository holding a good and
 #      a bad arrangement file: the good one passes, the bad one fails with masa's message.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,6 +28,33 @@ printf 'schema_version = 1\n[partnership]\nname = "X"\nnmae = "typo"\n' > "$work
 if check-jsonschema --schemafile "$root/schemas/arrangements.schema.json" "$work/bad-schema.toml" >/dev/null 2>&1; then
   echo "check-jsonschema accepted a file with an unknown key"; exit 1
 fi
+
+step "editors: taplo (Even Better TOML) and tombi read every arrangements/ file with the schema"
+# taplo from npm (@taplo/cli), run with the schema named explicitly and without the project's
+# .taplo.toml, so the check means the same wherever it runs.
+npm install --silent --no-audit --no-fund --prefix "$work/npm" @taplo/cli >/dev/null
+taplo="$work/npm/node_modules/.bin/taplo"
+"$taplo" --version
+schema_url="file://$root/schemas/arrangements.schema.json"
+for f in "${files[@]}"; do
+  "$taplo" check --no-auto-config --schema "$schema_url" "$f" >/dev/null 2>"$work/taplo.txt" \
+    || { cat "$work/taplo.txt"; echo "taplo refused $f"; exit 1; }
+done
+if "$taplo" check --no-auto-config --schema "$schema_url" "$work/bad-schema.toml" >/dev/null 2>&1; then
+  echo "taplo accepted a file with an unknown key"; exit 1
+fi
+echo "taplo: ${#files[@]} files valid; a file with an unknown key refused"
+# tombi from PyPI, offline, through each file's own `#:schema` line (as an editor reads it):
+# dates must be read as dates (the schema's `format: date`), not refused as not strings.
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check tombi
+tombi --version
+(cd "$root" && tombi lint --offline "${files[@]}")
+printf '#:schema %s\nschema_version = 1\n[partnership]\nname = "X"\nnmae = "typo"\n' \
+  "$root/schemas/arrangements.schema.json" > "$work/bad-tombi.toml"
+if tombi lint --offline "$work/bad-tombi.toml" >/dev/null 2>&1; then
+  echo "tombi accepted a file with an unknown key"; exit 1
+fi
+echo "tombi: ${#files[@]} files valid; a file with an unknown key refused"
 
 step "pre-commit: masa's hooks on a scratch repository"
 cargo build --quiet --manifest-path "$root/Cargo.toml"
