@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod conventions;
+
 use crate::lints::ProjectLints;
 use crate::report::{human, json};
 use crate::rules::docs;
@@ -63,7 +65,8 @@ enum RulesFormat {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Files or directories to check (directories are searched for *.toml). Default: arrangements/
+    /// Files or directories to check (directories are searched for *.toml, with .gitignore
+    /// respected), or `-` for standard input. Default: arrangements/
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -80,12 +83,15 @@ struct CheckArgs {
     /// The date to judge date-dependent rules against, YYYY-MM-DD (default: today).
     #[arg(long, value_parser = parse_day)]
     today: Option<Day>,
-    /// Project configuration with lint levels (default: masa.toml in the current directory, if any).
+    /// Project configuration with lint levels (default: masa.toml in the current directory or
+    /// the nearest directory above it that has one).
     #[arg(long)]
     config: Option<PathBuf>,
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = crate::load::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: usize,
+    #[command(flatten)]
+    conventions: conventions::ConventionArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -268,6 +274,33 @@ fn schema_for(dir: &std::path::Path) -> (Option<String>, String) {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && args.paths.len() > 1 {
+        eprintln!("masa: `-` (standard input) cannot be checked together with other paths");
+        return ExitCode::from(2);
+    }
+    if stdin && args.conventions.watch {
+        eprintln!("masa: --watch needs files or directories to watch, not standard input");
+        return ExitCode::from(2);
+    }
+    if args.conventions.statistics && matches!(args.format, Format::Sarif | Format::Github) {
+        eprintln!("masa: --statistics prints a table (--format human) or a list (--format json)");
+        return ExitCode::from(2);
+    }
+    if args.conventions.watch {
+        let paths = if args.paths.is_empty() {
+            vec![PathBuf::from("arrangements")]
+        } else {
+            args.paths.clone()
+        };
+        let output = args.conventions.output_file.clone();
+        return conventions::watch(&paths, output.as_deref(), || check_once(&args));
+    }
+    check_once(&args)
+}
+
+fn check_once(args: &CheckArgs) -> ExitCode {
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     let paths = if args.paths.is_empty() {
         let default = PathBuf::from("arrangements");
         if !default.is_dir() {
@@ -280,7 +313,16 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         args.paths.clone()
     };
-    let lints = match load_config(args.config.as_deref()) {
+    // `masa.toml` is looked for from the current directory, or from the directory of the file
+    // standard input stands for.
+    let config_from = match (&args.conventions.stdin_filename, stdin) {
+        (Some(name), true) => name
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf),
+        _ => PathBuf::from("."),
+    };
+    let lints = match load_config(args.config.as_deref(), &config_from) {
         Ok(lints) => lints,
         Err(message) => {
             eprintln!("masa: {message}");
@@ -293,7 +335,57 @@ fn check(args: CheckArgs) -> ExitCode {
         lints,
         ..Options::default()
     };
-    let report = crate::check_paths(&paths, &options);
+    let report = if stdin {
+        let name = args
+            .conventions
+            .stdin_filename
+            .as_ref()
+            .map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+        let bytes = match conventions::read_stdin(args.max_file_size) {
+            Ok(crate::check::Read::Bytes(bytes)) => bytes,
+            Ok(crate::check::Read::TooLarge(too_large)) => {
+                let mut report = Report::default();
+                report.files.push(crate::report::FileReport::new(
+                    name,
+                    String::new(),
+                    vec![*too_large],
+                ));
+                return finish(args, &report, &options);
+            }
+            Err(why) => {
+                eprintln!("masa: {why}");
+                return ExitCode::from(2);
+            }
+        };
+        crate::check_sources(&[(name.as_str(), &bytes)], &options)
+    } else if args.conventions.with_neighbours {
+        let mut report = crate::check::check_paths_with(
+            &conventions::with_neighbours(&paths),
+            &options,
+            &args.conventions.walk(),
+        );
+        conventions::keep_named(&mut report, &paths);
+        report
+    } else {
+        crate::check::check_paths_with(&paths, &options, &args.conventions.walk())
+    };
+    finish(args, &report, &options)
+}
+
+/// Renders the report in the format asked for, writes it, and gives the exit code.
+fn finish(args: &CheckArgs, report: &Report, options: &Options) -> ExitCode {
+    let output = args.conventions.output_file.as_deref();
+    let emit = |text: &str| conventions::emit(text, output);
+    if args.conventions.statistics {
+        let failed = match args.format {
+            Format::Json => emit(&conventions::statistics_json(&report)),
+            _ => emit(&conventions::statistics_table(&report)),
+        };
+        for (path, reason) in &report.unreadable {
+            eprintln!("masa: cannot check `{path}`: {reason}");
+        }
+        return failed.unwrap_or_else(|| exit_code(&report, args.deny_warnings));
+    }
     let failed = match args.format {
         Format::Human => {
             let color = match args.color {
@@ -301,6 +393,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 ColorChoice::Never => false,
                 ColorChoice::Auto => {
                     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        && output.is_none()
                         && std::io::stdout().is_terminal()
                 }
             };
@@ -314,26 +407,30 @@ fn check(args: CheckArgs) -> ExitCode {
                 width,
                 quiet: args.quiet,
             };
-            let failed = print_out(&human::render(&report, &options));
+            let failed = emit(&human::render(&report, &options));
             for (path, reason) in &report.unreadable {
                 eprintln!("masa: cannot check `{path}`: {reason}");
             }
             failed
         }
-        Format::Json => print_out(&json::render(&report)),
-        Format::Sarif => print_out(&crate::report::sarif::render(&report, &options.rules)),
-        Format::Github => print_out(&crate::report::github::render(&report)),
+        Format::Json => emit(&json::render(&report)),
+        Format::Sarif => emit(&crate::report::sarif::render(&report, &options.rules)),
+        Format::Github => emit(&crate::report::github::render(&report)),
     };
     failed.unwrap_or_else(|| exit_code(&report, args.deny_warnings))
 }
 
-/// Reads the project configuration: the file given, or `masa.toml` here if there is one.
-fn load_config(path: Option<&std::path::Path>) -> Result<ProjectLints, String> {
-    let default = std::path::Path::new(crate::lints::CONFIG_FILE);
-    let path = match path {
-        Some(p) => p,
-        None if default.is_file() => default,
-        None => return Ok(ProjectLints::default()),
+/// Reads the project configuration: the file given, or `masa.toml` in `from` or the nearest
+/// directory above it, if there is one.
+fn load_config(
+    path: Option<&std::path::Path>,
+    from: &std::path::Path,
+) -> Result<ProjectLints, String> {
+    let found = conventions::find_config(from);
+    let path = match (path, &found) {
+        (Some(p), _) => p,
+        (None, Some(found)) => found.as_path(),
+        (None, None) => return Ok(ProjectLints::default()),
     };
     let cannot = |why: String| format!("cannot read the configuration `{}`: {why}", path.display());
     let bytes = match crate::check::read_regular_file(path, crate::load::DEFAULT_MAX_FILE_SIZE) {
