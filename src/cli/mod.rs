@@ -350,7 +350,7 @@ fn check_once(args: &CheckArgs) -> ExitCode {
                     String::new(),
                     vec![*too_large],
                 ));
-                return finish(args, &report, &options);
+                return finish(args, report, &options);
             }
             Err(why) => {
                 eprintln!("masa: {why}");
@@ -369,11 +369,11 @@ fn check_once(args: &CheckArgs) -> ExitCode {
     } else {
         crate::check::check_paths_with(&paths, &options, &args.conventions.walk())
     };
-    finish(args, &report, &options)
+    finish(args, report, &options)
 }
 
 /// Renders the report in the format asked for, writes it, and gives the exit code.
-fn finish(args: &CheckArgs, report: &Report, options: &Options) -> ExitCode {
+fn finish(args: &CheckArgs, report: Report, options: &Options) -> ExitCode {
     let output = args.conventions.output_file.as_deref();
     let emit = |text: &str| conventions::emit(text, output);
     if args.conventions.statistics {
