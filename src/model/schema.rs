@@ -85,7 +85,7 @@ fn wrap_ref(property: &mut Value) {
     }
 }
 
-/// The inverse of [`describe_beside_refs`], for masa's own validator: a single-branch
+/// The inverse of `describe_beside_refs` (which the generated schema goes through), for masa's own validator: a single-branch
 /// `anyOf: [{$ref}]` becomes the `$ref` again, so that an error inside it is reported where it
 /// is (jsonschema reports a failed `anyOf` only as a whole).
 pub fn refs_beside_descriptions(node: &mut Value) {
