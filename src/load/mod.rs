@@ -679,7 +679,15 @@ fn text_after_value(message: &str, span: &Span, text: &str) -> Option<Diagnostic
         );
     }
     let before = text[..span.start].chars().next_back();
-    let close = |q: char| value.len() > 1 && value.starts_with(q) && before == Some(q);
+    // Text in quotes that stops at a quote mark of the same kind, with more text and a closing
+    // mark after it: the mark was meant to be inside the text.
+    let close = |q: char| {
+        value.len() > 2
+            && value.starts_with(q)
+            && value.ends_with(q)
+            && value.matches(q).count() >= 3
+            && before == Some(q)
+    };
     if close('\'') {
         let inner = value[1..].trim_end_matches('\'');
         return diag(
