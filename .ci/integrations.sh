@@ -55,6 +55,17 @@ if tombi lint --offline "$work/bad-tombi.toml" >/dev/null 2>&1; then
   echo "tombi accepted a file with an unknown key"; exit 1
 fi
 echo "tombi: ${#files[@]} files valid; a file with an unknown key refused"
+# A `masa init` starter, in a directory with no schema of its own: both editors find the schema
+# through the file's own `#:schema` line (taplo fails on a line that does not resolve, tombi warns)
+# and accept the starter.
+cargo build --quiet --manifest-path "$root/Cargo.toml"
+mkdir -p "$work/starter"
+(cd "$work/starter" && "$root/target/debug/masa" init --area Northmoor >/dev/null)
+starter="$work/starter/arrangements/northmoor.toml"
+"$taplo" check --no-auto-config "$starter" >/dev/null 2>"$work/taplo.txt" \
+  || { cat "$work/taplo.txt"; echo "taplo refused the masa init starter"; exit 1; }
+tombi lint --offline --error-on-warnings "$starter"
+echo "masa init: the starter's #:schema line resolves, and taplo and tombi accept it"
 
 step "pre-commit: masa's hooks on a scratch repository"
 cargo build --quiet --manifest-path "$root/Cargo.toml"
