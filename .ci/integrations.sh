@@ -34,7 +34,7 @@ step "editors: taplo (Even Better TOML) and tombi read every arrangements/ file 
 # .taplo.toml, so the check means the same wherever it runs.
 npm install --silent --no-audit --no-fund --prefix "$work/npm" @taplo/cli >/dev/null
 taplo="$work/npm/node_modules/.bin/taplo"
-"$taplo" --version
+"$taplo" --version || true   # prints its version, but exits 1
 schema_url="file://$root/schemas/arrangements.schema.json"
 for f in "${files[@]}"; do
   "$taplo" check --no-auto-config --schema "$schema_url" "$f" >/dev/null 2>"$work/taplo.txt" \
