@@ -341,6 +341,12 @@ fn explain(
                 .and_then(Value::as_str)
                 .is_some_and(|d| d.starts_with("A role id, or a list")) =>
         {
+            if let Some(finish) = instance.as_str().and_then(|text| {
+                display_name_message(text, &field, declared.get_or_init(|| Declared::of(doc)))
+            }) {
+                out.push(finish(&diag));
+                return;
+            }
             out.push(
                 diag(format!("{field} should be a role id, or a list of role ids"))
                     .with_label("not valid here")
@@ -452,8 +458,8 @@ fn declares_id(path: &[Segment]) -> bool {
 #[derive(Debug, Default)]
 struct Declared {
     /// Lower-cased display name (an organisation's or group's `name`, a role's `title`) →
-    /// (what it is, its id).
-    by_name: std::collections::HashMap<String, (&'static str, String)>,
+    /// (what it is, the ids declared with it: several roles can share a title).
+    by_name: std::collections::HashMap<String, (&'static str, Vec<String>)>,
     /// Every declared id.
     ids: std::collections::HashSet<String>,
 }
@@ -478,9 +484,13 @@ impl Declared {
                 }
                 out.ids.insert(id.to_owned());
                 if let Some(name) = entry.get(name_key).and_then(|v| v.get_ref().as_str()) {
-                    out.by_name
+                    let entry = out
+                        .by_name
                         .entry(name.trim().to_lowercase())
-                        .or_insert((noun, id.to_owned()));
+                        .or_insert((noun, Vec::new()));
+                    if entry.0 == noun {
+                        entry.1.push(id.to_owned());
+                    }
                 }
             }
         }
@@ -490,20 +500,42 @@ impl Declared {
 
 type Finish = Box<dyn FnOnce(&dyn Fn(String) -> Diagnostic) -> Diagnostic>;
 
+/// A display name where an id belongs: whose name it is, and its id.
+fn display_name_message(text: &str, field: &str, declared: &Declared) -> Option<Finish> {
+    let (noun, ids) = declared.by_name.get(&text.trim().to_lowercase())?;
+    let (message, help) = match ids.as_slice() {
+        [id] => (
+            format!("{field}: `{text}` is the display name of the {noun} `{id}`, not an id"),
+            format!(
+                "use its id: \"{id}\" (ids are declared in the [[{noun}s]] entries; names are for people, ids for references)"
+            ),
+        ),
+        several => {
+            let listed: Vec<String> = several.iter().map(|i| format!("`{i}`")).collect();
+            (
+                format!(
+                    "{field}: `{text}` is the display name of the {noun}s {}, not an id",
+                    listed.join(", ")
+                ),
+                format!(
+                    "use the id of the {noun} you mean, e.g. \"{}\"",
+                    several.first().map_or("", String::as_str)
+                ),
+            )
+        }
+    };
+    Some(Box::new(move |diag| {
+        diag(message)
+            .with_label("a name, not an id")
+            .with_help(help)
+    }))
+}
+
 /// A reference that is not an id: a display name (say whose, and give its id), or something
-/// whose id-like form is declared. `None` leaves the general message.
+/// whose id-like form is declared.
 fn id_reference_message(text: &str, field: &str, declared: &Declared) -> Option<Finish> {
-    if let Some((noun, id)) = declared.by_name.get(&text.trim().to_lowercase()) {
-        let message =
-            format!("{field}: `{text}` is the display name of the {noun} `{id}`, not an id");
-        let help = format!(
-            "use its id: \"{id}\" (ids are declared in the [[{noun}s]] entries; names are for people, ids for references)"
-        );
-        return Some(Box::new(move |diag| {
-            diag(message)
-                .with_label("a name, not an id")
-                .with_help(help)
-        }));
+    if let Some(finish) = display_name_message(text, field, declared) {
+        return Some(finish);
     }
     let (message, _) = pattern_message(ID_PATTERN, text, field);
     let help = match slug(text) {
