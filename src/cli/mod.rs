@@ -233,7 +233,7 @@ fn init(path: Option<PathBuf>, area: &str, today: Day) -> ExitCode {
 /// file's own directory), and a note for the user if masa wrote the schema.
 ///
 /// A project that keeps the schema where masa's own layout does (`schemas/` in the current
-/// directory) is pointed at it; otherwise the schema is written beside the new file (once:
+/// directory or a directory above it) is pointed at it; otherwise the schema is written beside the new file (once:
 /// an existing `arrangements.schema.json` there is used as it is), so the line works offline
 /// and wherever the file is written.
 fn schema_for(dir: &std::path::Path) -> (Option<String>, String) {
@@ -245,9 +245,13 @@ fn schema_for(dir: &std::path::Path) -> (Option<String>, String) {
         ),
         _ => None,
     };
-    let project = std::path::Path::new(crate::model::schema::SCHEMA_PATH);
-    if project.is_file() {
-        return (relative(project), String::new());
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    if let Some(project) = here
+        .ancestors()
+        .map(|dir| dir.join(crate::model::schema::SCHEMA_PATH))
+        .find(|p| p.is_file())
+    {
+        return (relative(&project), String::new());
     }
     let beside = dir.join(crate::init::SCHEMA_BESIDE);
     if beside.is_file() {

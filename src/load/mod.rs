@@ -511,8 +511,9 @@ fn unquoted_value(message: &str, span: &Span, text: &str) -> Option<Diagnostic> 
         .trim_end()
         .strip_suffix('=')
         .map(str::trim)
-        .filter(|k| !k.is_empty())
-        .unwrap_or("key");
+        .filter(|k| !k.is_empty());
+    // "key = " when the value follows a key on its line (not inside a list).
+    let lhs = key.map_or_else(String::new, |k| format!("{k} = "));
     let diag = |message: String, label: &str, help: String| {
         Some(
             Diagnostic::new(
@@ -554,7 +555,7 @@ fn unquoted_value(message: &str, span: &Span, text: &str) -> Option<Diagnostic> 
             )
             .with_label("curly quotes")
             .with_help(format!(
-                "write {key} = {fixed} with straight quotes (in Word, turn off \"smart quotes\" under AutoCorrect, or type the quotes again in a plain-text editor)"
+                "write {lhs}{fixed} with straight quotes (in Word, turn off \"smart quotes\" under AutoCorrect, or type the quotes again in a plain-text editor)"
             )),
         );
     }
@@ -568,7 +569,7 @@ fn unquoted_value(message: &str, span: &Span, text: &str) -> Option<Diagnostic> 
         return diag(
             format!("`{value}` looks like a date: write dates as {iso}, without quotes"),
             "a date written day first",
-            format!("TOML dates are year-month-day: {key} = {iso}"),
+            format!("TOML dates are year-month-day: {lhs}{iso}"),
         );
     }
     let lower = value.to_ascii_lowercase();
@@ -581,7 +582,7 @@ fn unquoted_value(message: &str, span: &Span, text: &str) -> Option<Diagnostic> 
         return diag(
             format!("`{value}`: write true or false"),
             "yes or no",
-            format!("write {key} = {b}, in lower case and without quotes"),
+            format!("write {lhs}{b}, in lower case and without quotes"),
         );
     }
     if let Some(number) = value
@@ -592,7 +593,7 @@ fn unquoted_value(message: &str, span: &Span, text: &str) -> Option<Diagnostic> 
         return diag(
             format!("`{value}`: write the number {number}, without the % sign"),
             "a percentage",
-            format!("write {key} = {number} (a percentage is written as a plain number)"),
+            format!("write {lhs}{number} (a percentage is written as a plain number)"),
         );
     }
     if let Some(amount) = value.strip_prefix('£').filter(|a| is_number_with_commas(a)) {
@@ -600,7 +601,7 @@ fn unquoted_value(message: &str, span: &Span, text: &str) -> Option<Diagnostic> 
         return diag(
             format!("`{value}`: an amount with a £ sign goes in double quotes"),
             "an amount",
-            format!("write {key} = \"{value}\", or the number alone: {key} = {digits}"),
+            format!("write {lhs}\"{value}\", or the number alone: {lhs}{digits}"),
         );
     }
     None
