@@ -117,6 +117,17 @@ fn a_project_schema_is_used_where_there_is_one() {
             .join("arrangements/area/arrangements.schema.json")
             .exists()
     );
+    // From a directory below the project's root, the project's schema is still found.
+    masa(&dir.path().join("arrangements"))
+        .args(["init", "other.toml", "--area", "Other"])
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(dir.path().join("arrangements/other.toml")).unwrap();
+    assert!(
+        text.starts_with("#:schema ../schemas/arrangements.schema.json\n"),
+        "{}",
+        text.lines().next().unwrap()
+    );
 }
 
 /// Every TODO filled with filler text (and the web addresses with real-looking ones) still
