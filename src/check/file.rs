@@ -55,7 +55,7 @@ fn check_text(text: &str, options: &Options) -> (Vec<Diagnostic>, Option<Facts>)
     let written = model::resolve::written_ids(&doc);
     let (mut findings, usable) = structure::check_and_prune(&mut doc);
     if findings.is_empty() {
-        return match model::build(doc) {
+        return match model::build_with_written(doc, &written) {
             // Rules judge only a document whose ids all resolve: otherwise they would report
             // the same broken reference again in their own words.
             Ok((model, references)) if references.is_empty() => {

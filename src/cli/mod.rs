@@ -233,9 +233,9 @@ fn init(path: Option<PathBuf>, area: &str, today: Day) -> ExitCode {
 /// file's own directory), and a note for the user if masa wrote the schema.
 ///
 /// A project that keeps the schema where masa's own layout does (`schemas/` in the current
-/// directory or a directory above it) is pointed at it; otherwise the schema is written beside the new file (once:
-/// an existing `arrangements.schema.json` there is used as it is), so the line works offline
-/// and wherever the file is written.
+/// directory or a directory above it) is pointed at it; otherwise the schema is written beside
+/// the new file (once: an existing `arrangements.schema.json` there is used as it is), so the
+/// line works offline and wherever the file is written.
 fn schema_for(dir: &std::path::Path) -> (Option<String>, String) {
     let relative = |schema: &std::path::Path| match (schema.canonicalize(), dir.canonicalize()) {
         (Ok(schema), Ok(dir)) => Some(
