@@ -4,7 +4,9 @@
 #      file against the committed schema, so the schema means what masa means;
 #   2. the Python wheel (maturin, `bindings = "bin"`) builds, installs into a clean virtual
 #      environment and runs there with no Rust toolchain on PATH;
-#   3. the real pre-commit tool runs masa's hooks against a scratch repository holding a good and
+#   3. the TOML editors' own checkers, taplo (npm) and tombi (PyPI), accept every arrangements/
+#      file with the schema (and refuse a file with an unknown key);
+#   4. the real pre-commit tool runs masa's hooks against a scratch repository holding a good and
 #      a bad arrangement file: the good one passes, the bad one fails with masa's message. That
 #      includes the hook that needs no Rust (`language: python` installing the wheel), run with
 #      cargo and rustc off PATH.
@@ -66,6 +68,44 @@ if [ "$code" -ne 1 ]; then
 fi
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); s=r['summary']; assert s['files'] > 0 and s['errors'] > 0, s; print('masa from the wheel checked', s)" "$work/wheel-report.json"
 echo "wheel: built, installed and run in $((SECONDS - started)) s"
+
+step "editors: taplo (Even Better TOML) and tombi read every arrangements/ file with the schema"
+# taplo from npm (@taplo/cli), run with the schema named explicitly and without the project's
+# .taplo.toml, so the check means the same wherever it runs.
+npm install --silent --no-audit --no-fund --prefix "$work/npm" @taplo/cli >/dev/null
+taplo="$work/npm/node_modules/.bin/taplo"
+"$taplo" --version || true   # prints its version, but exits 1
+schema_url="file://$root/schemas/arrangements.schema.json"
+for f in "${files[@]}"; do
+  "$taplo" check --no-auto-config --schema "$schema_url" "$f" >/dev/null 2>"$work/taplo.txt" \
+    || { cat "$work/taplo.txt"; echo "taplo refused $f"; exit 1; }
+done
+if "$taplo" check --no-auto-config --schema "$schema_url" "$work/bad-schema.toml" >/dev/null 2>&1; then
+  echo "taplo accepted a file with an unknown key"; exit 1
+fi
+echo "taplo: ${#files[@]} files valid; a file with an unknown key refused"
+# tombi from PyPI, offline, through each file's own `#:schema` line (as an editor reads it):
+# dates must be read as dates (the schema's `format: date`), not refused as not strings.
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check tombi
+tombi --version
+(cd "$root" && tombi lint --offline "${files[@]}")
+printf '#:schema %s\nschema_version = 1\n[partnership]\nname = "X"\nnmae = "typo"\n' \
+  "$root/schemas/arrangements.schema.json" > "$work/bad-tombi.toml"
+if tombi lint --offline "$work/bad-tombi.toml" >/dev/null 2>&1; then
+  echo "tombi accepted a file with an unknown key"; exit 1
+fi
+echo "tombi: ${#files[@]} files valid; a file with an unknown key refused"
+# A `masa init` starter, in a directory with no schema of its own: both editors find the schema
+# through the file's own `#:schema` line (taplo fails on a line that does not resolve, tombi warns)
+# and accept the starter.
+cargo build --quiet --manifest-path "$root/Cargo.toml"
+mkdir -p "$work/starter"
+(cd "$work/starter" && "$root/target/debug/masa" init --area Northmoor >/dev/null)
+starter="$work/starter/arrangements/northmoor.toml"
+"$taplo" check --no-auto-config "$starter" >/dev/null 2>"$work/taplo.txt" \
+  || { cat "$work/taplo.txt"; echo "taplo refused the masa init starter"; exit 1; }
+tombi lint --offline --error-on-warnings "$starter"
+echo "masa init: the starter's #:schema line resolves, and taplo and tombi accept it"
 
 step "pre-commit: masa's hooks on a scratch repository"
 cargo build --quiet --manifest-path "$root/Cargo.toml"

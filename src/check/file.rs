@@ -51,9 +51,11 @@ fn check_text(text: &str, options: &Options) -> (Vec<Diagnostic>, Option<Facts>)
     if doc.get_ref().is_empty() {
         return (vec![load::empty_document()], None);
     }
+    // The ids the file declares, before broken declarations are cut away.
+    let written = model::resolve::written_ids(&doc);
     let (mut findings, usable) = structure::check_and_prune(&mut doc);
     if findings.is_empty() {
-        return match model::build(doc) {
+        return match model::build_with_written(doc, &written) {
             // Rules judge only a document whose ids all resolve: otherwise they would report
             // the same broken reference again in their own words.
             Ok((model, references)) if references.is_empty() => {
@@ -69,7 +71,7 @@ fn check_text(text: &str, options: &Options) -> (Vec<Diagnostic>, Option<Facts>)
         };
     }
     if usable {
-        if let Ok((_, references)) = model::build(doc) {
+        if let Ok((_, references)) = model::build_with_written(doc, &written) {
             findings.extend(references);
         }
     }

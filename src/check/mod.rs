@@ -10,7 +10,7 @@ mod parallel;
 
 use std::path::PathBuf;
 
-pub use discover::{describe_io, discover};
+pub use discover::{Walk, describe_io, discover, discover_with};
 pub use file::{Read, check_file, check_source, parse_model, read_bounded, read_regular_file};
 pub use options::Options;
 
@@ -21,7 +21,12 @@ use crate::report::Report;
 /// Files are checked in parallel on all available cores; the report is in path order
 /// whatever order the checks finish in.
 pub fn check_paths(paths: &[PathBuf], options: &Options) -> Report {
-    let (files, mut unreadable) = discover(paths);
+    check_paths_with(paths, options, &Walk::default())
+}
+
+/// [`check_paths`], walking directories as `walk` says (`.gitignore`, `--exclude`).
+pub fn check_paths_with(paths: &[PathBuf], options: &Options, walk: &Walk) -> Report {
+    let (files, mut unreadable) = discover_with(paths, walk);
     let results = parallel::check_files_in_parallel(&files, options);
     let mut report = Report::default();
     let mut facts = Vec::with_capacity(files.len());

@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+mod conventions;
+
 use crate::lints::ProjectLints;
 use crate::report::{human, json};
 use crate::rules::docs;
@@ -55,6 +57,10 @@ enum Command {
         /// The area's name, e.g. "Bedford Borough".
         #[arg(long, default_value = "Example")]
         area: String,
+        /// The day the file is written, YYYY-MM-DD (default: today): it decides the edition
+        /// of Working Together the starter follows.
+        #[arg(long, value_parser = parse_day)]
+        today: Option<Day>,
     },
     /// Print a shell completion script (e.g. `masa completions bash > ~/.local/share/bash-completion/completions/masa`).
     Completions {
@@ -121,7 +127,8 @@ enum RulesFormat {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Files or directories to check (directories are searched for *.toml). Default: arrangements/
+    /// Files or directories to check (directories are searched for *.toml, with .gitignore
+    /// respected), or `-` for standard input. Default: arrangements/
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -138,7 +145,8 @@ struct CheckArgs {
     /// The date to judge date-dependent rules against, YYYY-MM-DD (default: today).
     #[arg(long, value_parser = parse_day)]
     today: Option<Day>,
-    /// Project configuration with lint levels (default: masa.toml in the current directory, if any).
+    /// Project configuration with lint levels (default: masa.toml in the current directory or
+    /// the nearest directory above it that has one).
     #[arg(long)]
     config: Option<PathBuf>,
     /// Refuse files larger than this many bytes.
@@ -149,6 +157,8 @@ struct CheckArgs {
     /// `docs-url` in masa.toml. With neither, findings carry no link.
     #[arg(long, value_name = "URL", value_parser = parse_docs_url)]
     docs_url: Option<docs::DocsBase>,
+    #[command(flatten)]
+    conventions: conventions::ConventionArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -252,7 +262,9 @@ pub fn main() -> ExitCode {
             });
             failed.unwrap_or(ExitCode::SUCCESS)
         }
-        Command::Init { path, area } => init(path, &area),
+        Command::Init { path, area, today } => {
+            init(path, &area, today.unwrap_or_else(Day::today_utc))
+        }
         Command::Render(args) => render(args),
         Command::Explain { rule } => match crate::rules::find(&rule) {
             Some(r) => print_out(&docs::explain(r.meta())).unwrap_or(ExitCode::SUCCESS),
@@ -362,7 +374,7 @@ fn write_pages(dir: &std::path::Path) -> ExitCode {
     .unwrap_or(ExitCode::SUCCESS)
 }
 
-fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
+fn init(path: Option<PathBuf>, area: &str, today: Day) -> ExitCode {
     if let Err(why) = crate::init::check_area(area) {
         eprintln!(
             "masa: {why}; give the area's name as it is written, e.g. --area \"Bedford Borough\""
@@ -384,17 +396,8 @@ fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    // The `#:schema` line, if the project keeps the schema where masa's own layout does.
-    let schema = std::path::Path::new(crate::model::schema::SCHEMA_PATH);
-    let relative = match (schema.canonicalize(), parent.canonicalize()) {
-        (Ok(schema), Ok(dir)) => Some(
-            crate::init::relative_path(&dir, &schema)
-                .to_string_lossy()
-                .replace('\\', "/"),
-        ),
-        _ => None,
-    };
-    let text = crate::init::starter(area, relative.as_deref());
+    let (relative, schema_note) = schema_for(parent);
+    let text = crate::init::starter(area, relative.as_deref(), today);
     // create_new: an existing file is never overwritten, even if it appears meanwhile.
     let written = std::fs::OpenOptions::new()
         .write(true)
@@ -403,7 +406,7 @@ fn init(path: Option<PathBuf>, area: &str) -> ExitCode {
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
     match written {
         Ok(()) => print_out(&format!(
-            "wrote {}: fill in each TODO, then run `masa check {}`\n",
+            "wrote {}{schema_note}: fill in each TODO, then run `masa check {}`\n",
             path.display(),
             path.display()
         ))
@@ -432,7 +435,7 @@ fn render(args: RenderArgs) -> ExitCode {
         eprintln!("masa: {message}");
         ExitCode::from(2)
     };
-    let lints = match load_config(args.config.as_deref()) {
+    let lints = match load_config(args.config.as_deref(), std::path::Path::new(".")) {
         Ok(lints) => lints,
         Err(message) => return fail(message),
     };
@@ -592,7 +595,82 @@ fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
     result
 }
 
+/// The `#:schema` path for a new file in `dir`, relative to it (editors resolve it from the
+/// file's own directory), and a note for the user if masa wrote the schema.
+///
+/// A project that keeps the schema where masa's own layout does (`schemas/` in the current
+/// directory or a directory above it) is pointed at it; otherwise the schema is written beside
+/// the new file (once: an existing `arrangements.schema.json` there is used as it is), so the
+/// line works offline and wherever the file is written.
+fn schema_for(dir: &std::path::Path) -> (Option<String>, String) {
+    let relative = |schema: &std::path::Path| match (schema.canonicalize(), dir.canonicalize()) {
+        (Ok(schema), Ok(dir)) => Some(
+            crate::init::relative_path(&dir, &schema)
+                .to_string_lossy()
+                .replace('\\', "/"),
+        ),
+        _ => None,
+    };
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    if let Some(project) = here
+        .ancestors()
+        .map(|dir| dir.join(crate::model::schema::SCHEMA_PATH))
+        .find(|p| p.is_file())
+    {
+        return (relative(&project), String::new());
+    }
+    let beside = dir.join(crate::init::SCHEMA_BESIDE);
+    if beside.is_file() {
+        return (
+            Some(format!("./{}", crate::init::SCHEMA_BESIDE)),
+            String::new(),
+        );
+    }
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&beside)
+        .and_then(|mut f| f.write_all(crate::model::schema::arrangements_schema_text().as_bytes()));
+    match written {
+        Ok(()) => (
+            Some(format!("./{}", crate::init::SCHEMA_BESIDE)),
+            format!(
+                " and {} (for completion and checking in your editor)",
+                beside.display()
+            ),
+        ),
+        Err(_) => (None, String::new()),
+    }
+}
+
 fn check(args: CheckArgs) -> ExitCode {
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && args.paths.len() > 1 {
+        eprintln!("masa: `-` (standard input) cannot be checked together with other paths");
+        return ExitCode::from(2);
+    }
+    if stdin && args.conventions.watch {
+        eprintln!("masa: --watch needs files or directories to watch, not standard input");
+        return ExitCode::from(2);
+    }
+    if args.conventions.statistics && matches!(args.format, Format::Sarif | Format::Github) {
+        eprintln!("masa: --statistics prints a table (--format human) or a list (--format json)");
+        return ExitCode::from(2);
+    }
+    if args.conventions.watch {
+        let paths = if args.paths.is_empty() {
+            vec![PathBuf::from("arrangements")]
+        } else {
+            args.paths.clone()
+        };
+        let output = args.conventions.output_file.clone();
+        return conventions::watch(&paths, output.as_deref(), || check_once(&args));
+    }
+    check_once(&args)
+}
+
+fn check_once(args: &CheckArgs) -> ExitCode {
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     let paths = if args.paths.is_empty() {
         let default = PathBuf::from("arrangements");
         if !default.is_dir() {
@@ -605,7 +683,16 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         args.paths.clone()
     };
-    let lints = match load_config(args.config.as_deref()) {
+    // `masa.toml` is looked for from the current directory, or from the directory of the file
+    // standard input stands for.
+    let config_from = match (&args.conventions.stdin_filename, stdin) {
+        (Some(name), true) => name
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf),
+        _ => PathBuf::from("."),
+    };
+    let lints = match load_config(args.config.as_deref(), &config_from) {
         Ok(lints) => lints,
         Err(message) => {
             eprintln!("masa: {message}");
@@ -618,11 +705,61 @@ fn check(args: CheckArgs) -> ExitCode {
         lints,
         ..Options::default()
     };
-    let mut report = crate::check_paths(&paths, &options);
+    let report = if stdin {
+        let name = args
+            .conventions
+            .stdin_filename
+            .as_ref()
+            .map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+        let bytes = match conventions::read_stdin(args.max_file_size) {
+            Ok(crate::check::Read::Bytes(bytes)) => bytes,
+            Ok(crate::check::Read::TooLarge(too_large)) => {
+                let mut report = Report::default();
+                report.files.push(crate::report::FileReport::new(
+                    name,
+                    String::new(),
+                    vec![*too_large],
+                ));
+                return finish(args, report, &options);
+            }
+            Err(why) => {
+                eprintln!("masa: {why}");
+                return ExitCode::from(2);
+            }
+        };
+        crate::check_sources(&[(name.as_str(), &bytes)], &options)
+    } else if args.conventions.with_neighbours {
+        let mut report = crate::check::check_paths_with(
+            &conventions::with_neighbours(&paths),
+            &options,
+            &args.conventions.walk(),
+        );
+        conventions::keep_named(&mut report, &paths);
+        report
+    } else {
+        crate::check::check_paths_with(&paths, &options, &args.conventions.walk())
+    };
+    finish(args, report, &options)
+}
+
+/// Renders the report in the format asked for, writes it, and gives the exit code.
+fn finish(args: &CheckArgs, mut report: Report, options: &Options) -> ExitCode {
     // Documentation links: --docs-url, else docs-url in masa.toml, else none at all.
     let docs_url = args.docs_url.as_ref().or(options.lints.docs_url());
     if let Some(base) = docs_url {
         report.link_docs(base);
+    }
+    let output = args.conventions.output_file.as_deref();
+    let emit = |text: &str| conventions::emit(text, output);
+    if args.conventions.statistics {
+        let failed = match args.format {
+            Format::Json => emit(&conventions::statistics_json(&report)),
+            _ => emit(&conventions::statistics_table(&report)),
+        };
+        for (path, reason) in &report.unreadable {
+            eprintln!("masa: cannot check `{path}`: {reason}");
+        }
+        return failed.unwrap_or_else(|| exit_code(&report, args.deny_warnings));
     }
     let failed = match args.format {
         Format::Human => {
@@ -631,6 +768,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 ColorChoice::Never => false,
                 ColorChoice::Auto => {
                     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        && output.is_none()
                         && std::io::stdout().is_terminal()
                 }
             };
@@ -651,30 +789,34 @@ fn check(args: CheckArgs) -> ExitCode {
                     text.push('\n');
                 }
             }
-            let failed = print_out(&text);
+            let failed = emit(&text);
             for (path, reason) in &report.unreadable {
                 eprintln!("masa: cannot check `{path}`: {reason}");
             }
             failed
         }
-        Format::Json => print_out(&json::render(&report)),
-        Format::Sarif => print_out(&crate::report::sarif::render_with_docs(
+        Format::Json => emit(&json::render(&report)),
+        Format::Sarif => emit(&crate::report::sarif::render_with_docs(
             &report,
             &options.rules,
             docs_url,
         )),
-        Format::Github => print_out(&crate::report::github::render(&report)),
+        Format::Github => emit(&crate::report::github::render(&report)),
     };
     failed.unwrap_or_else(|| exit_code(&report, args.deny_warnings))
 }
 
-/// Reads the project configuration: the file given, or `masa.toml` here if there is one.
-fn load_config(path: Option<&std::path::Path>) -> Result<ProjectLints, String> {
-    let default = std::path::Path::new(crate::lints::CONFIG_FILE);
-    let path = match path {
-        Some(p) => p,
-        None if default.is_file() => default,
-        None => return Ok(ProjectLints::default()),
+/// Reads the project configuration: the file given, or `masa.toml` in `from` or the nearest
+/// directory above it, if there is one.
+fn load_config(
+    path: Option<&std::path::Path>,
+    from: &std::path::Path,
+) -> Result<ProjectLints, String> {
+    let found = conventions::find_config(from);
+    let path = match (path, &found) {
+        (Some(p), _) => p,
+        (None, Some(found)) => found.as_path(),
+        (None, None) => return Ok(ProjectLints::default()),
     };
     let cannot = |why: String| format!("cannot read the configuration `{}`: {why}", path.display());
     let bytes = match crate::check::read_regular_file(path, crate::load::DEFAULT_MAX_FILE_SIZE) {

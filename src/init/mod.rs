@@ -3,6 +3,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::model::Day;
+
 const TEMPLATE: &str = include_str!("template.toml");
 
 /// The longest area name `masa init` accepts, in characters: far longer than any real one
@@ -56,17 +58,36 @@ fn toml_escaped(s: &str) -> String {
     out
 }
 
-/// The starter file's text for an area. `schema` is the path of the JSON Schema relative to
-/// the new file, for the `#:schema` line editors read; `None` leaves a note instead.
-pub fn starter(area: &str, schema: Option<&str>) -> String {
+/// The name of the schema `masa init` writes beside a new file when the project keeps none
+/// of its own (see [`crate::model::schema::SCHEMA_PATH`]).
+pub const SCHEMA_BESIDE: &str = "arrangements.schema.json";
+
+/// The id of the edition of *Working Together* in force on `today` (`wt2026` from 19 March
+/// 2026), from the editions registry; the oldest masa knows before that.
+pub fn current_edition(today: Day) -> String {
+    let edition = crate::rules::editions::in_force_on(today)
+        .map(|e| e.edition)
+        .unwrap_or(crate::model::Edition::Wt2018);
+    serde_json::to_value(edition)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The starter file's text for an area, written on `today` (which decides the edition it
+/// follows). `schema` is the path of the JSON Schema relative to the new file, for the
+/// `#:schema` line editors read; `None` leaves a note instead.
+pub fn starter(area: &str, schema: Option<&str>, today: Day) -> String {
     let text = TEMPLATE
         .replace("{{AREA}}", &toml_escaped(area))
-        .replace("{{ID}}", &slug(area));
+        .replace("{{ID}}", &slug(area))
+        .replace("{{EDITION}}", &current_edition(today))
+        .replace("{{TODAY}}", &today.to_string());
     match schema {
         Some(path) => text.replace("{{SCHEMA}}", path),
         None => text.replacen(
             "#:schema {{SCHEMA}}\n",
-            "# For completion in your editor: `masa schema > arrangements.schema.json`, then make the\n# first line of this file `#:schema arrangements.schema.json` (a path relative to this file).\n",
+            "# For completion in your editor: `masa schema > arrangements.schema.json` in the directory\n# of this file, then make its first line `#:schema ./arrangements.schema.json`.\n",
             1,
         ),
     }
@@ -95,7 +116,10 @@ mod tests {
     fn the_longest_area_name_gives_a_file_check_reads() {
         let area = "Ab".repeat(MAX_AREA_LENGTH / 2);
         assert!(check_area(&area).is_ok());
-        assert!(crate::load::line_limit(&starter(&area, None)).is_none());
+        assert!(
+            crate::load::line_limit(&starter(&area, None, Day::new(2026, 12, 3).unwrap()))
+                .is_none()
+        );
         assert!(check_area(&"x".repeat(20_000)).is_err());
         assert!(check_area("  ").is_err());
     }
@@ -112,6 +136,7 @@ mod tests {
         let text = starter(
             "Bedford \"Borough\"",
             Some("../schemas/arrangements.schema.json"),
+            Day::new(2026, 12, 3).unwrap(),
         );
         assert!(text.starts_with("#:schema ../schemas/arrangements.schema.json\n"));
         let (model, problems) = crate::parse_model(&text).expect("the starter is valid");

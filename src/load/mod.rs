@@ -254,6 +254,9 @@ pub fn parse(text: &str) -> Result<Document<'_>, Vec<Diagnostic>> {
     errors.sort_by_key(|e| e.span().map_or(0, |s| s.start));
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut last_line = None;
+    // After a table defined twice, the keys of its second definition are reported as defined
+    // twice too: echoes of the same mistake, skipped up to the next header.
+    let mut echoes_until: Option<usize> = None;
     // The errors are in order, so each one's line is counted on from the one before.
     let (mut counted_to, mut line) = (0, 0);
     for error in &errors {
@@ -264,14 +267,40 @@ pub fn parse(text: &str) -> Result<Document<'_>, Vec<Diagnostic>> {
         if last_line == Some(line) {
             continue;
         }
+        if echoes_until.is_some_and(|end| span.start < end)
+            && error.message().starts_with("duplicate key")
+        {
+            continue;
+        }
         last_line = Some(line);
-        diagnostics.push(syntax_diagnostic(error.message(), span, text));
+        let diagnostic = syntax_diagnostic(error.message(), span.clone(), text);
+        echoes_until = diagnostic
+            .message
+            .ends_with("is defined twice")
+            .then(|| next_header(text, span.end))
+            .or(echoes_until);
+        diagnostics.push(diagnostic);
         // An unclosed string, array or table swallows what follows: later errors are echoes.
         if swallows_rest(error.message()) {
             break;
         }
     }
     Err(diagnostics)
+}
+
+/// The offset of the next line that starts a table (`[`) after `offset`, or the end.
+fn next_header(text: &str, offset: usize) -> usize {
+    let mut at = text[offset.min(text.len())..]
+        .find('\n')
+        .map_or(text.len(), |i| offset + i + 1);
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        if text[at..end].trim_start().starts_with('[') {
+            return at;
+        }
+        at = end;
+    }
+    text.len()
 }
 
 /// The spans of numbers the parser let through without checking their digits (it defers
@@ -363,6 +392,12 @@ fn syntax_diagnostic(raw: &str, span: Span, text: &str) -> Diagnostic {
     {
         return d;
     }
+    if let Some(d) = invisible_character(&span, text)
+        .or_else(|| unquoted_value(&message, &span, text))
+        .or_else(|| text_after_value(&message, &span, text))
+    {
+        return d;
+    }
     let (message, label, help) = if message.contains("string values must be quoted") {
         (
             "a value is missing or is not quoted".to_owned(),
@@ -403,6 +438,293 @@ fn syntax_diagnostic(raw: &str, span: Span, text: &str) -> Diagnostic {
     Diagnostic::new(TOML_SYNTAX, Severity::Error, visible(span, text), message)
         .with_label(label)
         .with_help(help)
+}
+
+/// Characters that look like a space, or like nothing, which TOML does not read as one: they
+/// arrive with text pasted from Word, a PDF or a web page.
+fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{00A0}' => "a non-breaking space (U+00A0)",
+        '\u{202F}' => "a narrow non-breaking space (U+202F)",
+        '\u{2007}' => "a figure space (U+2007)",
+        '\u{2009}' => "a thin space (U+2009)",
+        '\u{200A}' => "a hair space (U+200A)",
+        '\u{2002}'..='\u{2008}' => "a wide space (an en or em space)",
+        '\u{200B}' => "a zero-width space (U+200B)",
+        '\u{200C}' => "a zero-width non-joiner (U+200C)",
+        '\u{200D}' => "a zero-width joiner (U+200D)",
+        '\u{2060}' => "a word joiner (U+2060)",
+        '\u{FEFF}' => "a zero-width no-break space (U+FEFF)",
+        '\u{00AD}' => "a soft hyphen (U+00AD)",
+        '\u{3000}' => "an ideographic space (U+3000)",
+        _ => return None,
+    })
+}
+
+/// An invisible character where the parser stopped (or earlier on its line, outside quotes):
+/// named, since the user cannot see it.
+fn invisible_character(span: &Span, text: &str) -> Option<Diagnostic> {
+    let (line_start, line_end) = line_around(text, span.start);
+    let stop = span.start.clamp(line_start, line_end);
+    // The character at the place the parser stopped, else the first on the line before it
+    // that is outside quotes.
+    let at = text[stop..line_end]
+        .chars()
+        .next()
+        .filter(|c| invisible_name(*c).is_some())
+        .map(|c| (stop, c))
+        .or_else(|| {
+            let mut quote = None;
+            text[line_start..stop].char_indices().find_map(|(i, c)| {
+                match (quote, c) {
+                    (None, '"' | '\'') => quote = Some(c),
+                    (Some(q), c) if c == q => quote = None,
+                    (None, c) if invisible_name(c).is_some() => return Some((line_start + i, c)),
+                    _ => {}
+                }
+                None
+            })
+        })?;
+    let (offset, c) = at;
+    let name = invisible_name(c)?;
+    Some(
+        Diagnostic::new(
+            TOML_SYNTAX,
+            Severity::Error,
+            offset..offset + c.len_utf8(),
+            format!("there is an invisible character here: {name}, which TOML does not read as a space"),
+        )
+        .with_label(name)
+        .with_help("it usually comes with text pasted from Word, a PDF or a web page: delete it and type an ordinary space (or nothing) in its place"),
+    )
+}
+
+/// The value written after `=` on the line around `offset`, without a trailing comment:
+/// (where it starts, the text).
+fn value_on_line(text: &str, offset: usize) -> Option<(usize, &str)> {
+    let (line_start, line_end) = line_around(text, offset);
+    let line = &text[line_start..line_end];
+    let equals = line.find('=')?;
+    let after = &line[equals + 1..];
+    let start = line_start + equals + 1 + (after.len() - after.trim_start().len());
+    Some((start, after.trim()))
+}
+
+/// Values TOML cannot read without quotes that are not text either: dates written the British
+/// way, yes and no, percentages with their sign, amounts with a pound sign, and text in curly
+/// quotes copied from Word.
+fn unquoted_value(message: &str, span: &Span, text: &str) -> Option<Diagnostic> {
+    if !message.contains("string values must be quoted") {
+        return None;
+    }
+    let (line_start, line_end) = line_around(text, span.start);
+    let start = span.start.clamp(line_start, line_end);
+    let rest = &text[start..line_end];
+    let key = text[line_start..start]
+        .trim_end()
+        .strip_suffix('=')
+        .map(str::trim)
+        .filter(|k| !k.is_empty());
+    // "key = " when the value follows a key on its line (not inside a list).
+    let lhs = key.map_or_else(String::new, |k| format!("{k} = "));
+    let diag = |message: String, label: &str, help: String| {
+        Some(
+            Diagnostic::new(
+                TOML_SYNTAX,
+                Severity::Error,
+                visible(span.clone(), text),
+                message,
+            )
+            .with_label(label)
+            .with_help(help),
+        )
+    };
+    // Curly quotes: the whole value, from the opening curly quote to the last one on the line.
+    if let Some(open) = rest.chars().next().filter(|c| {
+        matches!(
+            c,
+            '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}' | '\u{201E}'
+        )
+    }) {
+        let inner_end = rest
+            .rfind(['\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}'])
+            .filter(|&i| i > 0)
+            .unwrap_or(rest.len());
+        let inner = &rest[open.len_utf8()..inner_end];
+        let whole = &rest[..(inner_end
+            + rest[inner_end..].chars().next().map_or(0, char::len_utf8))
+        .min(rest.len())];
+        let fixed = if inner.contains('"') {
+            format!("'{inner}'")
+        } else {
+            format!("\"{inner}\"")
+        };
+        return Some(
+            Diagnostic::new(
+                TOML_SYNTAX,
+                Severity::Error,
+                start..start + whole.len(),
+                format!("this text starts with a curly quote {open} copied from Word: TOML needs straight double quotes \"…\""),
+            )
+            .with_label("curly quotes")
+            .with_help(format!(
+                "write {lhs}{fixed} with straight quotes (in Word, turn off \"smart quotes\" under AutoCorrect, or type the quotes again in a plain-text editor)"
+            )),
+        );
+    }
+    let value = text.get(span.clone()).unwrap_or_default().trim();
+    let value = if value.is_empty() {
+        rest.split('#').next().unwrap_or_default().trim()
+    } else {
+        value
+    };
+    if let Some(iso) = british_date(value) {
+        return diag(
+            format!("`{value}` looks like a date: write dates as {iso}, without quotes"),
+            "a date written day first",
+            format!("TOML dates are year-month-day: {lhs}{iso}"),
+        );
+    }
+    let lower = value.to_ascii_lowercase();
+    let boolean = match lower.as_str() {
+        "yes" | "y" | "on" | "true" => Some(true),
+        "no" | "n" | "off" | "false" => Some(false),
+        _ => None,
+    };
+    if let Some(b) = boolean {
+        return diag(
+            format!("`{value}`: write true or false"),
+            "yes or no",
+            format!("write {lhs}{b}, in lower case and without quotes"),
+        );
+    }
+    if let Some(number) = value
+        .strip_suffix('%')
+        .map(str::trim)
+        .filter(|n| is_plain_number(n))
+    {
+        return diag(
+            format!("`{value}`: write the number {number}, without the % sign"),
+            "a percentage",
+            format!("write {lhs}{number} (a percentage is written as a plain number)"),
+        );
+    }
+    if let Some(amount) = value.strip_prefix('£').filter(|a| is_number_with_commas(a)) {
+        let digits = amount.replace(',', "");
+        return diag(
+            format!("`{value}`: an amount with a £ sign goes in double quotes"),
+            "an amount",
+            format!("write {lhs}\"{value}\", or the number alone: {lhs}{digits}"),
+        );
+    }
+    None
+}
+
+/// "27/09/2024" (also with `.` or `-`, day first as in England) → "2024-09-27".
+fn british_date(value: &str) -> Option<String> {
+    let parts: Vec<&str> = value.split(['/', '.', '-']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let number = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (d, m, y) = (number(d, 1..=2)?, number(m, 1..=2)?, number(y, 4..=4)?);
+    ((1..=31).contains(&d) && (1..=12).contains(&m)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn is_plain_number(n: &str) -> bool {
+    !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && n.bytes().filter(|b| *b == b'.').count() <= 1
+        && n.as_bytes()[0].is_ascii_digit()
+}
+
+/// "120,000" or "120,000.50" (at least one comma, digits in threes after it).
+fn is_number_with_commas(n: &str) -> bool {
+    let (whole, pence) = n.split_once('.').unwrap_or((n, ""));
+    let groups: Vec<&str> = whole.split(',').collect();
+    pence.bytes().all(|b| b.is_ascii_digit())
+        && !groups[0].is_empty()
+        && groups[0].len() <= 3
+        && groups[0].bytes().all(|b| b.is_ascii_digit())
+        && groups[1..]
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// More text after a value on its line: a number with thousands separators, an apostrophe
+/// inside text in single quotes, a quotation mark inside text in double quotes.
+fn text_after_value(message: &str, span: &Span, text: &str) -> Option<Diagnostic> {
+    if !message.starts_with("unexpected key or value, expected newline") {
+        return None;
+    }
+    let (start, value) = value_on_line(text, span.start)?;
+    let value_span = start..start + value.len();
+    let key = {
+        let (line_start, _) = line_around(text, span.start);
+        text[line_start..start]
+            .trim_end()
+            .trim_end_matches('=')
+            .trim()
+    };
+    let diag = |message: String, label: &str, help: String| {
+        Some(
+            Diagnostic::new(TOML_SYNTAX, Severity::Error, value_span.clone(), message)
+                .with_label(label)
+                .with_help(help),
+        )
+    };
+    let bare = value.split(" #").next().unwrap_or(value).trim();
+    if is_number_with_commas(bare) {
+        let digits = bare.replace(',', "");
+        return diag(
+            format!("`{bare}`: numbers are written without commas"),
+            "a number with commas",
+            if key.contains("amount") || key.contains("total") {
+                format!(
+                    "write {key} = {digits}; an amount may keep its commas in quotes: {key} = \"£{bare}\""
+                )
+            } else {
+                format!("write {key} = {digits}")
+            },
+        );
+    }
+    let before = text[..span.start].chars().next_back();
+    // Text in quotes that stops at a quote mark of the same kind, with more text and a closing
+    // mark after it: the mark was meant to be inside the text.
+    let close = |q: char| {
+        value.len() > 2
+            && value.starts_with(q)
+            && value.ends_with(q)
+            && value.matches(q).count() >= 3
+            && before == Some(q)
+    };
+    if close('\'') {
+        let inner = value[1..].trim_end_matches('\'');
+        return diag(
+            "the apostrophe inside this text ends it early: text in single quotes cannot contain an apostrophe".to_owned(),
+            "text in single quotes",
+            format!("put the text in double quotes: {key} = \"{inner}\""),
+        );
+    }
+    if close('"') {
+        let inner = value[1..].strip_suffix('"').unwrap_or(&value[1..]);
+        let escaped = inner.replace('\\', "\\\\").replace('"', "\\\"");
+        let single = if inner.contains('\'') {
+            String::new()
+        } else {
+            format!(", or put it in single quotes: {key} = '{inner}'")
+        };
+        return diag(
+            "a quotation mark inside this text ends it early".to_owned(),
+            "text in double quotes",
+            format!("write each \" inside the text as \\\": {key} = \"{escaped}\"{single}"),
+        );
+    }
+    None
 }
 
 /// A zero-width span at the very end is drawn on the last character instead.

@@ -186,6 +186,17 @@ impl Model {
 /// not exist, an amount with too many digits); that failure is a `schema` finding at its span.
 pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Box<Diagnostic>> {
     let written = resolve::written_ids(&doc);
+    build_with_written(doc, &written)
+}
+
+/// [`build`] of a document the structure stage has cut broken parts from: `written` holds the
+/// ids the file declared before the cuts (see [`resolve::written_ids`]), so that a reference
+/// to a declaration cut away for another reason (`kind = "Police"`) is not reported again as
+/// an unknown reference: one root cause, one finding.
+pub fn build_with_written(
+    doc: Document<'_>,
+    written: &std::collections::HashSet<String>,
+) -> Result<(Model, Vec<Diagnostic>), Box<Diagnostic>> {
     let mut texts = Vec::new();
     for (key, value) in doc.get_ref() {
         collect_texts(value.get_ref(), value.span(), key.get_ref(), &mut texts);
@@ -210,7 +221,7 @@ pub fn build(doc: Document<'_>) -> Result<(Model, Vec<Diagnostic>), Box<Diagnost
         })?;
     let mut findings = Vec::new();
     let index = resolve::index(&arrangements, &mut findings);
-    resolve::check_references(&arrangements, &index, &written, &mut findings);
+    resolve::check_references(&arrangements, &index, written, &mut findings);
     Ok((
         Model {
             doc: arrangements,

@@ -26,6 +26,12 @@ pub fn arrangements_schema() -> Schema {
         .into_generator()
         .into_root_schema_for::<Arrangements>();
     if let Some(root) = schema.as_object_mut() {
+        if let Some(Value::Object(properties)) = root.get_mut("properties") {
+            properties.values_mut().for_each(wrap_ref);
+        }
+        for value in root.values_mut() {
+            describe_beside_refs(value);
+        }
         root.insert(
             "$comment".into(),
             Value::String(
@@ -35,6 +41,75 @@ pub fn arrangements_schema() -> Schema {
         );
     }
     schema
+}
+
+/// A property's own description beside a `$ref` (or beside `allOf: [{$ref}]`) is lost in
+/// taplo (Even Better TOML), which replaces a `$ref` by its target and drops an `allOf`
+/// wrapper: hover showed only the shared type's text ("An id: …") and never the field's own
+/// ("The id other parts of the file use for this organisation"). Written as
+/// `anyOf: [{$ref}]` with the description beside it, taplo shows both; every validator reads
+/// a single-branch `anyOf` as the branch itself. masa's own validator reads it back as a
+/// `$ref` ([`refs_beside_descriptions`]), so its error paths are as before.
+fn describe_beside_refs(node: &mut Value) {
+    match node {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get_mut("properties") {
+                for property in properties.values_mut() {
+                    wrap_ref(property);
+                }
+            }
+            for value in map.values_mut() {
+                describe_beside_refs(value);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(describe_beside_refs),
+        _ => {}
+    }
+}
+
+/// `{description, $ref}` or `{description, allOf: [{$ref}]}` → `{description, anyOf: [{$ref}]}`.
+fn wrap_ref(property: &mut Value) {
+    let Some(map) = property.as_object_mut() else {
+        return;
+    };
+    if map.len() < 2 {
+        return;
+    }
+    if let Some(target) = map.remove("$ref") {
+        map.insert("anyOf".into(), serde_json::json!([{ "$ref": target }]));
+    } else if matches!(map.get("allOf"), Some(Value::Array(a)) if a.len() == 1 && a[0].get("$ref").is_some())
+    {
+        if let Some(all_of) = map.remove("allOf") {
+            map.insert("anyOf".into(), all_of);
+        }
+    }
+}
+
+/// The inverse of `describe_beside_refs` (which the generated schema goes through), for masa's own validator: a single-branch
+/// `anyOf: [{$ref}]` becomes the `$ref` again, so that an error inside it is reported where it
+/// is (jsonschema reports a failed `anyOf` only as a whole).
+pub fn refs_beside_descriptions(node: &mut Value) {
+    match node {
+        Value::Object(map) => {
+            let single_ref = match map.get("anyOf") {
+                Some(Value::Array(branches)) if branches.len() == 1 => branches[0]
+                    .as_object()
+                    .filter(|b| b.len() == 1)
+                    .and_then(|b| b.get("$ref"))
+                    .cloned(),
+                _ => None,
+            };
+            if let Some(target) = single_ref {
+                map.remove("anyOf");
+                map.insert("$ref".into(), target);
+            }
+            for value in map.values_mut() {
+                refs_beside_descriptions(value);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(refs_beside_descriptions),
+        _ => {}
+    }
 }
 
 /// The schema as the pretty-printed text committed under `schemas/`.

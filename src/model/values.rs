@@ -560,6 +560,12 @@ pub enum Date {
 /// The pattern dates must match once a TOML date has been turned into text.
 pub const DATE_PATTERN: &str = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
 
+/// The text of a full date (with `format: date` in the schema).
+pub const FULL_DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// The text of a month ("2025-09") or a year ("2024") given as a date.
+pub const MONTH_OR_YEAR_PATTERN: &str = "^[0-9]{4}(-[0-9]{2})?$";
+
 /// The earliest and latest year a year-only date may be (four digits, as in the pattern).
 const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1000..=9999;
 
@@ -706,12 +712,17 @@ impl JsonSchema for Date {
         "Date".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // Three forms, so that editors (tombi, taplo) take a TOML date for a date: a full date
+        // is `format: date` (a TOML local date, or the same text in quotes); a month or a year
+        // keeps a pattern of its own; a year may also be a bare number. The full-date branch
+        // keeps its pattern too, for validators that treat `format` as an annotation only.
         json_schema!({
             "description": "A date: a TOML date such as 2024-09-27, a string \"YYYY-MM\" when the document gives only the month, or a year such as 2024 when it gives only the year (a month or a year stands for all its days).",
-            "type": ["string", "integer"],
-            "pattern": DATE_PATTERN,
-            "minimum": *YEAR_RANGE.start(),
-            "maximum": *YEAR_RANGE.end(),
+            "anyOf": [
+                { "type": "string", "format": "date", "pattern": FULL_DATE_PATTERN },
+                { "type": "string", "pattern": MONTH_OR_YEAR_PATTERN },
+                { "type": "integer", "minimum": *YEAR_RANGE.start(), "maximum": *YEAR_RANGE.end() },
+            ],
             "examples": ["2024-09-27", "2025-09", 2024],
         })
     }

@@ -39,8 +39,9 @@ struct Compiled {
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     // Both are tested (the text parses and compiles, and equals the generated schema), so
     // failure here is a bug in masa, not in the user's file.
-    let schema: Value =
+    let mut schema: Value =
         serde_json::from_str(schema::COMMITTED_SCHEMA).expect("the committed schema is JSON");
+    schema::refs_beside_descriptions(&mut schema);
     let validator = jsonschema::options_for::<toml_json::TomlJson>()
         .build(&schema)
         .expect("masa's generated JSON Schema compiles");
@@ -89,6 +90,7 @@ fn validate(doc: &Document<'_>) -> (Vec<Diagnostic>, Vec<Vec<Segment>>) {
     }
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut cuts: Vec<Vec<Segment>> = Vec::new();
+    let declared = std::cell::OnceCell::new();
     for error in compiled.validator.iter_errors(root) {
         let path: Vec<Segment> = error
             .instance_path()
@@ -117,6 +119,7 @@ fn validate(doc: &Document<'_>) -> (Vec<Diagnostic>, Vec<Vec<Segment>>) {
             error.kind(),
             error.instance(),
             &error.to_string(),
+            &declared,
             &mut out,
         );
     }
@@ -150,6 +153,7 @@ fn explain(
     kind: &ValidationErrorKind,
     instance: &Value,
     fallback: &str,
+    declared: &std::cell::OnceCell<Declared>,
     out: &mut Vec<Diagnostic>,
 ) {
     let at = locate(doc, path);
@@ -246,6 +250,21 @@ fn explain(
         }
         ValidationErrorKind::Pattern { pattern } => {
             let text = instance.as_str().unwrap_or_default();
+            if pattern == ID_PATTERN && !declares_id(path) {
+                let declared = declared.get_or_init(|| Declared::of(doc));
+                if let Some(d) = id_reference_message(text, &field, declared) {
+                    out.push(d(&diag));
+                    return;
+                }
+            }
+            if pattern == MONEY_PATTERN && looks_like_percent(text) {
+                out.push(
+                    diag(format!("{field}: `{text}` is a percentage, not an amount of money"))
+                        .with_label("a percentage")
+                        .with_help("write the amount in pounds, like \"£137,730.19\" or 137730.19; a contribution's percentage goes in `stated_percent`, e.g. stated_percent = 16.7"),
+                );
+                return;
+            }
             let (message, help) = pattern_message(pattern, text, &field);
             out.push(diag(message).with_label("not valid here").with_help(help));
         }
@@ -285,6 +304,36 @@ fn explain(
                 .with_label("too large"),
             );
         }
+        // A date: a full date, a month or a year, in words (see `Date`'s schema).
+        ValidationErrorKind::AnyOf { .. }
+            if owning_schema(root_schema, schema_path).is_some_and(is_date_schema) =>
+        {
+            let mut help = example_help(DATE_PATTERN).unwrap_or_default();
+            let (message, label) = match instance {
+                Value::String(text) => {
+                    if text.len() == 10 && text.bytes().filter(|b| *b == b'-').count() == 2 {
+                        // The shape of a date, but not a day the calendar has.
+                        help = "write a real date like 2024-09-27, \"2025-09\" when only the month is known, or 2024 when only the year is".to_owned();
+                    }
+                    (pattern_message(DATE_PATTERN, text, &field).0, "not a date")
+                }
+                Value::Number(n) if n.is_i64() || n.is_u64() => (
+                    format!(
+                        "{field} is {n}, which is not a date: a whole number is read as a year, and a year has four digits"
+                    ),
+                    "expected a date",
+                ),
+                _ => {
+                    let found =
+                        value_at(doc, path).map_or_else(|| "something else".into(), load::describe);
+                    (
+                        format!("{field} should be a date such as 2024-09-27, not {found}"),
+                        "expected a date such as 2024-09-27",
+                    )
+                }
+            };
+            out.push(diag(message).with_label(label).with_help(help));
+        }
         // One role id or a list of them (joint chairs): say so, in words.
         ValidationErrorKind::AnyOf { .. }
             if owning_schema(root_schema, schema_path)
@@ -292,6 +341,12 @@ fn explain(
                 .and_then(Value::as_str)
                 .is_some_and(|d| d.starts_with("A role id, or a list")) =>
         {
+            if let Some(finish) = instance.as_str().and_then(|text| {
+                display_name_message(text, &field, declared.get_or_init(|| Declared::of(doc)))
+            }) {
+                out.push(finish(&diag));
+                return;
+            }
             out.push(
                 diag(format!("{field} should be a role id, or a list of role ids"))
                     .with_label("not valid here")
@@ -310,6 +365,18 @@ fn explain(
             out.push(diag(format!("{fallback} ({keyword})")).with_label("here"));
         }
     }
+}
+
+/// Whether a schema is the one for dates (its branches include `format: date`).
+fn is_date_schema(schema: &Value) -> bool {
+    schema
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .is_some_and(|branches| {
+            branches
+                .iter()
+                .any(|b| b.get("format") == Some(&Value::from("date")))
+        })
 }
 
 /// What a value should be, in a policy lead's words, using the schema's own hints.
@@ -375,6 +442,117 @@ fn pattern_message(pattern: &str, text: &str, field: &str) -> (String, String) {
             help,
         ),
     }
+}
+
+/// Whether `path` is the `id` key of a declaration (an `[[organisations]]`, `[[roles]]` or
+/// `[[groups]]` entry), where a new id is being made rather than one referred to.
+fn declares_id(path: &[Segment]) -> bool {
+    matches!(
+        path,
+        [Segment::Key(list), Segment::Index(_), Segment::Key(id)]
+            if id == "id" && matches!(list.as_str(), "organisations" | "roles" | "groups")
+    )
+}
+
+/// The ids a raw document declares, and the display names they are declared with.
+#[derive(Debug, Default)]
+struct Declared {
+    /// Lower-cased display name (an organisation's or group's `name`, a role's `title`) →
+    /// (what it is, the ids declared with it: several roles can share a title).
+    by_name: std::collections::HashMap<String, (&'static str, Vec<String>)>,
+    /// Every declared id.
+    ids: std::collections::HashSet<String>,
+}
+
+impl Declared {
+    fn of(doc: &Document<'_>) -> Declared {
+        let mut out = Declared::default();
+        for (list, noun, name_key) in [
+            ("organisations", "organisation", "name"),
+            ("groups", "group", "name"),
+            ("roles", "role", "title"),
+        ] {
+            let Some(entries) = doc.get_ref().get(list).and_then(|v| v.get_ref().as_array()) else {
+                continue;
+            };
+            for entry in entries.iter().filter_map(|e| e.get_ref().as_table()) {
+                let Some(id) = entry.get("id").and_then(|v| v.get_ref().as_str()) else {
+                    continue;
+                };
+                if Id::parse(id).is_err() {
+                    continue;
+                }
+                out.ids.insert(id.to_owned());
+                if let Some(name) = entry.get(name_key).and_then(|v| v.get_ref().as_str()) {
+                    let entry = out
+                        .by_name
+                        .entry(name.trim().to_lowercase())
+                        .or_insert((noun, Vec::new()));
+                    if entry.0 == noun {
+                        entry.1.push(id.to_owned());
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+type Finish = Box<dyn FnOnce(&dyn Fn(String) -> Diagnostic) -> Diagnostic>;
+
+/// A display name where an id belongs: whose name it is, and its id.
+fn display_name_message(text: &str, field: &str, declared: &Declared) -> Option<Finish> {
+    let (noun, ids) = declared.by_name.get(&text.trim().to_lowercase())?;
+    let (message, help) = match ids.as_slice() {
+        [id] => (
+            format!("{field}: `{text}` is the display name of the {noun} `{id}`, not an id"),
+            format!(
+                "use its id: \"{id}\" (ids are declared in the [[{noun}s]] entries; names are for people, ids for references)"
+            ),
+        ),
+        several => {
+            let listed: Vec<String> = several.iter().map(|i| format!("`{i}`")).collect();
+            (
+                format!(
+                    "{field}: `{text}` is the display name of the {noun}s {}, not an id",
+                    listed.join(", ")
+                ),
+                format!(
+                    "use the id of the {noun} you mean, e.g. \"{}\"",
+                    several.first().map_or("", String::as_str)
+                ),
+            )
+        }
+    };
+    Some(Box::new(move |diag| {
+        diag(message)
+            .with_label("a name, not an id")
+            .with_help(help)
+    }))
+}
+
+/// A reference that is not an id: a display name (say whose, and give its id), or something
+/// whose id-like form is declared.
+fn id_reference_message(text: &str, field: &str, declared: &Declared) -> Option<Finish> {
+    if let Some(finish) = display_name_message(text, field, declared) {
+        return Some(finish);
+    }
+    let (message, _) = pattern_message(ID_PATTERN, text, field);
+    let help = match slug(text) {
+        Some(s) if declared.ids.contains(&s) => format!("did you mean `{s}`?"),
+        _ => "refer to an organisation, role or group by the id it is declared with (lower-case letters, digits and hyphens, like `central-bedfordshire-council`)".to_owned(),
+    };
+    Some(Box::new(move |diag| {
+        diag(message).with_label("not valid here").with_help(help)
+    }))
+}
+
+/// Text that is a percentage: digits followed by `%` ("16.7 %", "50%").
+fn looks_like_percent(text: &str) -> bool {
+    text.trim()
+        .strip_suffix('%')
+        .map(str::trim)
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 
 /// "write it like …" for the format's own value types.
