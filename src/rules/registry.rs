@@ -147,17 +147,34 @@ fn edition(id: &str) -> Option<Edition> {
 }
 
 /// The forms a document may use for an ICB: "<stem> ICB" / "<stem> Integrated Care Board"
-/// (with or without the stem's commas, so with or without "NHS " before), and the same with
-/// each abbreviation, all at a word start.
+/// (with or without the stem's commas, or with a serial comma before its "and", so with or
+/// without "NHS " before), the same with the words reversed ("Integrated Care Board <stem>", as
+/// in Oxfordshire's "Integrated Care Board Buckinghamshire, Oxfordshire, and Berkshire West"),
+/// and "<abbreviation> ICB" / "<abbreviation> Integrated Care Board", all at a word start.
 fn icb_forms(icb: &data::Icb) -> Vec<String> {
     let mut stems = vec![icb.stem.clone(), icb.stem.replace(',', "")];
-    stems.extend(icb.abbreviations.iter().cloned());
+    if icb.stem.contains(',') && !icb.stem.contains(", and ") {
+        if let Some(at) = icb.stem.rfind(" and ") {
+            stems.push(format!("{}, and {}", &icb.stem[..at], &icb.stem[at + 5..]));
+        }
+    }
     stems.dedup();
-    stems
+    let mut forms: Vec<String> = stems
         .iter()
-        .flat_map(|s| [format!(" {s} icb"), format!(" {s} integrated care board")])
-        .map(|f| pattern(&f))
-        .collect()
+        .flat_map(|s| {
+            [
+                format!(" {s} icb"),
+                format!(" {s} integrated care board"),
+                format!(" integrated care board {s}"),
+            ]
+        })
+        .collect();
+    forms.extend(
+        icb.abbreviations
+            .iter()
+            .flat_map(|s| [format!(" {s} icb"), format!(" {s} integrated care board")]),
+    );
+    forms.iter().map(|f| pattern(f)).collect()
 }
 
 /// Every obsolete body, with what matches it.
@@ -529,6 +546,23 @@ mod tests {
                 icb.stem
             );
         }
+    }
+
+    #[test]
+    fn an_icb_named_words_reversed_with_a_serial_comma_is_recognised() {
+        // Oxfordshire SCP's web page (http://oscb.org.uk/about-us): "Nick Broughton, Interim
+        // Chief Executive, delegated to Rachel Corser, Chief Nursing Officer, Integrated Care
+        // Board Buckinghamshire, Oxfordshire, and Berkshire West".
+        for name in [
+            "Integrated Care Board Buckinghamshire, Oxfordshire, and Berkshire West",
+            "Buckinghamshire, Oxfordshire, and Berkshire West ICB",
+            "Integrated Care Board Buckinghamshire, Oxfordshire and Berkshire West",
+        ] {
+            let found = obsolete_body(name).unwrap_or_else(|| panic!("{name}"));
+            assert!(found.body.name.contains("Berkshire West"), "{name}");
+        }
+        // A current board named the same way stays silent.
+        assert!(named("Integrated Care Board Devon").is_none());
     }
 
     #[test]
