@@ -75,20 +75,45 @@ pub fn is_short_form(alias: &str, name: &str) -> bool {
             .strip_suffix('s')
             .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
             .unwrap_or(&word);
-        let is_initials = letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase());
-        let n = letters.len();
-        let initials_at = (at..name.len().saturating_sub(n - 1)).find(|&start| {
-            name[start..start + n]
-                .iter()
-                .zip(letters.chars())
-                .all(|(w, c)| w.starts_with(c))
-        });
+        // At most 12 letters: no real abbreviation is longer, and it bounds the search below.
+        let is_initials =
+            (2..=12).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase());
+        if !is_initials {
+            return false;
+        }
+        let letters: Vec<char> = letters.chars().collect();
+        let initials_at = (at..name.len())
+            .find_map(|start| initials_cover(&letters, &name[start..]).map(|used| start + used));
         match initials_at {
-            Some(start) if is_initials => at = start + n,
+            Some(end) if is_initials => at = end,
             _ => return false,
         }
     }
     true
+}
+
+/// How many of `words`, from the first, the initials `letters` stand for: each word gives its
+/// first letter, and may give one more letter found later in it, for a compound word
+/// ("WFDG" for "Workforce Development Group": W and F from "Workforce"). `None` if they do not.
+fn initials_cover(letters: &[char], words: &[String]) -> Option<usize> {
+    let Some((&first, rest)) = letters.split_first() else {
+        return Some(0);
+    };
+    let (word, later_words) = words.split_first()?;
+    let mut chars = word.chars();
+    if chars.next() != Some(first) {
+        return None;
+    }
+    if let Some(used) = initials_cover(rest, later_words) {
+        return Some(used + 1);
+    }
+    // A second letter from the same word, then the following words.
+    let (&second, after) = rest.split_first()?;
+    let inner = chars.as_str();
+    if inner.chars().any(|c| c.to_ascii_uppercase() == second) {
+        return initials_cover(after, later_words).map(|used| used + 1);
+    }
+    None
 }
 
 /// Whether `short` is a conventional contraction of a county's name ("Beds" for
@@ -115,6 +140,33 @@ pub fn is_contraction(short: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found on Devon's subgroups page: "the Workforce Development Group (WFDG)".
+    #[test]
+    fn initials_may_take_a_second_letter_from_a_compound_word() {
+        for (alias, name) in [
+            ("WFDG", "Workforce Development Group"),
+            ("QADG", "Quality Assurance Delivery Group"),
+            (
+                "BLMK ICB",
+                "Bedfordshire, Luton and Milton Keynes Integrated Care Board",
+            ),
+            ("CSPR Group", "Child Safeguarding Practice Review Group"),
+        ] {
+            assert!(is_short_form(alias, name), "{alias} for {name}");
+        }
+        for (alias, name) in [
+            ("WXDG", "Workforce Development Group"),
+            ("FDG", "Workforce Development Group"),
+            ("WDGG", "Workforce Development Group"),
+            (
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "A A A A A A A A A A A A A A A A A A B",
+            ),
+        ] {
+            assert!(!is_short_form(alias, name), "{alias} for {name}");
+        }
+    }
 
     #[test]
     fn county_contractions_are_the_same_name_and_other_words_are_not() {
