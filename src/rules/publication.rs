@@ -306,7 +306,14 @@ published = 2024-09-27
                     out.push(
                         finding(meta, citation.edition.span(), format!("{} is cited as current, but {} replaced it before the document's date ({as_written})", name(cited), replacement.title))
                             .with_label("cited as current")
-                            .with_help(format!("cite {}, or mark the citation as_current = false if it is history", replacement.title))
+                            .with_help({
+                                // The fix names the edition in force on the date judged, which
+                                // may be later than the one that replaced the cited edition.
+                                let in_force = editions::in_force_on(day)
+                                    .filter(|e| e.published > replacement.published)
+                                    .map_or(replacement.title, |e| e.title);
+                                format!("cite {in_force}, or mark the citation as_current = false if it is history")
+                            })
                             .same_defect("edition out of date"),
                     );
                 }
