@@ -114,6 +114,7 @@
 
 pub mod check;
 pub mod diag;
+pub mod fix;
 pub mod init;
 #[doc(hidden)]
 pub mod load;
@@ -125,6 +126,8 @@ pub mod structure;
 
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "server")]
+pub mod server;
 
 /// Where lint levels used to live: kept so that `masa::lints::…` paths compile for one more
 /// release. The types are [`model::LintSetting`] and [`model::LintLevel`]; applying them is

@@ -17,6 +17,8 @@ const ORDER: &[&str] = &[
     "report",
     "check",
     "init",
+    "fix",
+    "server",
     "cli",
 ];
 

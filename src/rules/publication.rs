@@ -269,7 +269,13 @@ published = 2024-09-27
                 .with_label("edition followed")
                 .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title))
                 .with_citation(edition_citation(in_force))
-                .same_defect("edition out of date");
+                .same_defect("edition out of date")
+                // Unsafe: writing the new edition claims the review was done.
+                .with_fix(crate::diag::Fix::unsafe_(
+                    format!("follow {}", in_force.title),
+                    edition.span(),
+                    serde_json::to_string(&in_force.edition).unwrap_or_default(),
+                ));
                 d.severity = severity;
                 out.push(d);
             } else if let Some(newer) = editions::in_force_on(cx.today)

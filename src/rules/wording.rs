@@ -170,23 +170,62 @@ agreed_by = "The Lead Safeguarding Partners (LSPs)"
             ),
         ] {
             for (t, at, span) in occurrences_at(cx, wrong) {
-                out.push(
-                    finding(
-                        meta,
+                let written = matched(t, at, wrong.len());
+                let mut d = finding(
+                    meta,
+                    span.clone(),
+                    format!(
+                        "`{}` says \"{written}\"; the guidance's term is \"{right}\"",
+                        t.key
+                    ),
+                )
+                .with_label("term")
+                .with_help(format!("write \"{right}\""));
+                // Only where the span is the words themselves (the text is written verbatim).
+                if span.len() == wrong.len() && written.len() == wrong.len() {
+                    let replacement = same_case(written, right);
+                    d = d.with_fix(crate::diag::Fix::safe(
+                        format!("write \"{replacement}\""),
                         span.clone(),
-                        format!(
-                            "`{}` says \"{}\"; the guidance's term is \"{right}\"",
-                            t.key,
-                            matched(t, at, wrong.len())
-                        ),
-                    )
-                    .with_label("term")
-                    .with_help(format!("write \"{right}\"")),
-                );
+                        replacement,
+                    ));
+                }
+                out.push(d);
             }
         }
     }
 );
+
+/// `right` written in the case of `written`, word by word: all lower case, all capitals, or
+/// each word's first letter as written.
+fn same_case(written: &str, right: &str) -> String {
+    if written.chars().all(|c| !c.is_uppercase()) {
+        return right.to_lowercase();
+    }
+    if written.chars().all(|c| !c.is_lowercase()) {
+        return right.to_uppercase();
+    }
+    let cases: Vec<bool> = written
+        .split(' ')
+        .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    right
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let mut c = w.chars();
+            let first = c.next().map(|f| {
+                if cases.get(i).copied().unwrap_or(true) {
+                    f.to_uppercase().collect::<String>()
+                } else {
+                    f.to_lowercase().collect::<String>()
+                }
+            });
+            first.unwrap_or_default() + &c.as_str().to_lowercase()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The registry id of a guidance edition, as `editions` lists in the data files name them.
 fn edition_id(e: crate::model::Edition) -> &'static str {

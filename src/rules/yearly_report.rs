@@ -402,7 +402,12 @@ kind = "national_body"
                         format!("\"{name}\" is not the Panel's statutory name"),
                     )
                     .with_label("Panel")
-                    .with_help("call it the Child Safeguarding Practice Review Panel"),
+                    .with_help("call it the Child Safeguarding Practice Review Panel")
+                    .with_fix(crate::diag::Fix::safe(
+                        "write the Panel's statutory name",
+                        org.name.span(),
+                        "\"Child Safeguarding Practice Review Panel\"",
+                    )),
                 );
             }
         }

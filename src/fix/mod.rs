@@ -1,0 +1,301 @@
+//! `masa check --fix`: the findings' mechanical fixes, applied to the text and written back
+//! atomically, with the file's comments and layout kept.
+//!
+//! Every fix is an edit of a precise byte range (a key, a value, the words of a text): the
+//! bytes outside the ranges are copied as they are, so comments, blank lines, key order and
+//! quoting elsewhere are untouched by construction. After each round the text is checked again,
+//! and a round that would make the file worse (a syntax error where it parsed, a schema error
+//! where it matched the schema) is undone and its fixes are tried one at a time. Rounds repeat
+//! until no fix applies (one fix can reveal the next: a file that did not parse is read further
+//! once its quotes are plain).
+//!
+//! Facts a person must decide (totals, percentages, dates, who signed) never carry a fix.
+
+use std::path::Path;
+
+use crate::check::{Options, check_source};
+use crate::diag::{Applicability, Diagnostic, Fix, apply_fixes};
+
+/// At most this many rounds of fixing one file: each round applies at least one fix, and a
+/// file needs one round per line of curly quotes at worst; the bound is a guard.
+pub const MAX_ROUNDS: usize = 64;
+
+/// Which fixes to apply.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FixMode {
+    /// Apply unsafe fixes too (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
+}
+
+impl FixMode {
+    /// Whether a fix of this applicability is applied.
+    pub fn applies(self, applicability: Applicability) -> bool {
+        applicability == Applicability::Safe || self.unsafe_fixes
+    }
+}
+
+/// One fix that was applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    /// The rule of the finding it mended.
+    pub rule: String,
+    /// What it did.
+    pub title: String,
+}
+
+/// What fixing one document gave.
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    /// The text after every fix.
+    pub text: String,
+    /// The fixes applied, in order.
+    pub applied: Vec<Applied>,
+    /// Unsafe fixes left (offered, not applied because `--unsafe-fixes` was not given).
+    pub unsafe_left: usize,
+}
+
+impl Fixed {
+    /// Whether anything changed.
+    pub fn changed(&self, original: &str) -> bool {
+        self.text != original
+    }
+}
+
+/// How far through the pipeline a document's findings show it got: 0 it does not parse,
+/// 1 it does not match the schema or its references do not resolve, 2 only the rules'
+/// findings, 3 none.
+fn stage(findings: &[Diagnostic]) -> u8 {
+    findings
+        .iter()
+        .map(|d| match d.rule.as_str() {
+            "toml-syntax" | "file-too-large" => 0,
+            "schema" | "unknown-reference" | "duplicate-id" => 1,
+            _ => 2,
+        })
+        .min()
+        .unwrap_or(3)
+}
+
+fn findings(name: &str, text: &str, options: &Options) -> Vec<Diagnostic> {
+    check_source(name, text.as_bytes(), options).diagnostics
+}
+
+/// Fixes a document's text: checks it, applies the fixes `mode` allows, checks again, until no
+/// fix applies. `name` names the document in the checks.
+pub fn fix_text(name: &str, text: &str, options: &Options, mode: FixMode) -> Fixed {
+    let mut text = text.to_owned();
+    let mut applied = Vec::new();
+    let mut found = findings(name, &text, options);
+    for _ in 0..MAX_ROUNDS {
+        let fixes: Vec<(&Diagnostic, &Fix)> = found
+            .iter()
+            .filter_map(|d| Some((d, d.fix.as_ref()?)))
+            .filter(|(_, f)| mode.applies(f.applicability))
+            .collect();
+        if fixes.is_empty() {
+            break;
+        }
+        let before = stage(&found);
+        let mut round: Option<(String, Vec<Applied>, Vec<Diagnostic>)> = None;
+        let (all, n) = apply_fixes(&text, fixes.iter().map(|(_, f)| *f));
+        if n > 0 && all != text {
+            let after = findings(name, &all, options);
+            if stage(&after) >= before {
+                // Which fixes went in: those apply_fixes took, in its order.
+                let took = taken(&text, &fixes);
+                round = Some((all, took, after));
+            }
+        }
+        if round.is_none() {
+            // One at a time: keep each fix that does not make the file worse.
+            let mut current = text.clone();
+            let mut took = Vec::new();
+            let mut after_all = None;
+            for (d, f) in &fixes {
+                let (one, n) = apply_fixes(&current, [*f]);
+                if n == 0 || one == current {
+                    continue;
+                }
+                let after = findings(name, &one, options);
+                if stage(&after) >= before {
+                    current = one;
+                    took.push(Applied {
+                        rule: d.rule.clone(),
+                        title: f.title.clone(),
+                    });
+                    after_all = Some(after);
+                    // Later fixes' spans refer to the old text: take them in a later round.
+                    break;
+                }
+            }
+            round = after_all.map(|after| (current, took, after));
+        }
+        let Some((next, took, after)) = round else {
+            break;
+        };
+        text = next;
+        applied.extend(took);
+        found = after;
+    }
+    let unsafe_left = found
+        .iter()
+        .filter(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(|f| !mode.applies(f.applicability))
+        })
+        .count();
+    Fixed {
+        text,
+        applied,
+        unsafe_left,
+    }
+}
+
+/// The fixes `apply_fixes` takes from `fixes` on `text` (it skips those that do not fit or
+/// that overlap one taken before), as [`Applied`] records.
+fn taken(text: &str, fixes: &[(&Diagnostic, &Fix)]) -> Vec<Applied> {
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut out = Vec::new();
+    for (d, f) in fixes {
+        if !f.fits(text)
+            || f.edits.iter().any(|e| {
+                spans.iter().any(|s| {
+                    (e.span.start < s.end && s.start < e.span.end)
+                        || (e.span.is_empty() && s.is_empty() && e.span.start == s.start)
+                })
+            })
+        {
+            continue;
+        }
+        spans.extend(f.edits.iter().map(|e| e.span.clone()));
+        out.push(Applied {
+            rule: d.rule.clone(),
+            title: f.title.clone(),
+        });
+    }
+    out
+}
+
+/// Writes `text` to `path` atomically: to a new temporary file in the same directory, flushed
+/// to disk, with the original's permissions, then renamed over the original. A reader sees the
+/// old file or the new one, never half of one; on any failure the original is untouched and
+/// the temporary file removed.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "arrangements".to_owned());
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut attempt = 0u32;
+    let (temp, mut file) = loop {
+        let temp = dir.join(format!(
+            ".{name}.masa-fix-{}-{attempt}.tmp",
+            std::process::id()
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => break (temp, file),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let written = file
+        .write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .and_then(|()| std::fs::set_permissions(&temp, permissions))
+        .and_then(|()| {
+            drop(file);
+            std::fs::rename(&temp, path)
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// A unified diff of `before` and `after`, labelled with the file's path, with three lines of
+/// context (empty when they are equal).
+#[cfg(feature = "cli")]
+pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    if before == after {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> Options {
+        Options {
+            today: crate::Day::new(2026, 12, 1).expect("a date"),
+            ..Options::default()
+        }
+    }
+
+    const DOC: &str = "schema_version = 1\n# who we are\n[partnership]\nname = \"Example Safeguarding Children Partnership\"\npublshed = 2025-01-10 # as on the website\n";
+
+    #[test]
+    fn a_misspelt_key_is_renamed_and_nothing_else_moves() {
+        let fixed = fix_text("a.toml", DOC, &options(), FixMode::default());
+        assert_eq!(fixed.text, DOC.replace("publshed", "published"));
+        assert_eq!(fixed.applied.len(), 1);
+        assert_eq!(fixed.applied[0].rule, "schema");
+        let again = fix_text("a.toml", &fixed.text, &options(), FixMode::default());
+        assert!(again.applied.is_empty(), "{:?}", again.applied);
+        assert_eq!(again.text, fixed.text);
+    }
+
+    #[test]
+    fn curly_quotes_on_several_lines_are_fixed_round_after_round() {
+        let text = "schema_version = 1\n[partnership]\nname = “Example Safeguarding Children Partnership”\npublished = 2025-01-10\nwebsite = “https://example.org/”\n";
+        let fixed = fix_text("a.toml", text, &options(), FixMode::default());
+        assert_eq!(fixed.text, text.replace(['“', '”'], "\""));
+        assert_eq!(fixed.applied.len(), 2);
+    }
+
+    #[test]
+    fn the_edition_is_changed_only_when_unsafe_fixes_are_asked_for() {
+        let text = "schema_version = 1\n[partnership]\nname = \"Example Safeguarding Children Partnership\"\nguidance_edition = \"wt2018\"\npublished = 2024-09-27\n";
+        let safe = fix_text("a.toml", text, &options(), FixMode::default());
+        assert_eq!(safe.text, text);
+        assert_eq!(safe.unsafe_left, 1);
+        let all = fix_text(
+            "a.toml",
+            text,
+            &options(),
+            FixMode { unsafe_fixes: true },
+        );
+        assert_eq!(all.text, text.replace("wt2018", "wt2023"));
+        assert_eq!(all.unsafe_left, 0);
+    }
+
+    #[test]
+    fn atomic_write_replaces_the_file_and_leaves_no_temporary() {
+        let dir = std::env::temp_dir().join(format!("masa-fix-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.toml");
+        std::fs::write(&path, "old").unwrap();
+        write_atomically(&path, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(left.len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
