@@ -79,6 +79,7 @@
 //!     citation: "Local policy",
 //!     editions: ALL_EDITIONS,
 //!     enabled: true,
+//!     fix: None,
 //!     what: "meetings_per_year >= 4",
 //!     why: "Our partnership agreed it.",
 //!     fails: "meetings_per_year = 2",

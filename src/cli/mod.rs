@@ -39,6 +39,9 @@ enum Command {
         /// The rule id, e.g. funding-total.
         rule: String,
     },
+    /// Run the language server (Language Server Protocol over stdin and stdout), for editors.
+    #[cfg(feature = "server")]
+    Server,
     /// Write a starter arrangements file with every section and placeholders to fill in.
     Init {
         /// Where to write it (default: arrangements/<area>.toml). An existing file is never
@@ -82,6 +85,18 @@ struct CheckArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = crate::load::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: usize,
+    /// Apply the safe fixes of the findings to the files checked (atomically, comments and
+    /// layout kept), then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// Print the changes the fixes would make, as a unified diff, and write nothing (exit 1 if
+    /// there is anything to fix).
+    #[arg(long)]
+    diff: bool,
+    /// With --fix or --diff, apply the unsafe fixes too (such as moving `guidance_edition` to
+    /// the edition in force, which claims the review was done).
+    #[arg(long)]
+    unsafe_fixes: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -136,6 +151,8 @@ pub fn main() -> ExitCode {
             failed.unwrap_or(ExitCode::SUCCESS)
         }
         Command::Init { path, area } => init(path, &area),
+        #[cfg(feature = "server")]
+        Command::Server => crate::server::run(),
         Command::Explain { rule } => match crate::rules::find(&rule) {
             Some(r) => print_out(&docs::explain(r.meta())).unwrap_or(ExitCode::SUCCESS),
             None if crate::diag::Check::from_id(&rule).is_some() => {
@@ -252,6 +269,20 @@ fn check(args: CheckArgs) -> ExitCode {
         lints,
         ..Options::default()
     };
+    if args.fix || args.diff {
+        let mode = crate::fix::FixMode {
+            unsafe_fixes: args.unsafe_fixes,
+        };
+        match fix_files(&paths, &options, mode, args.diff) {
+            Err(code) => return code,
+            Ok(true) if args.diff => return ExitCode::from(1),
+            Ok(_) if args.diff => return ExitCode::SUCCESS,
+            Ok(_) => {}
+        }
+    } else if args.unsafe_fixes {
+        eprintln!("masa: --unsafe-fixes applies only with --fix or --diff");
+        return ExitCode::from(2);
+    }
     let report = crate::check_paths(&paths, &options);
     let failed = match args.format {
         Format::Human => {
@@ -284,6 +315,85 @@ fn check(args: CheckArgs) -> ExitCode {
         Format::Github => print_out(&crate::report::github::render(&report)),
     };
     failed.unwrap_or_else(|| exit_code(&report, args.deny_warnings))
+}
+
+/// Fixes every file under `paths`: writes each changed file atomically, or (with `diff`)
+/// prints what would change. Says on stderr what was fixed and what unsafe fixes are left.
+/// Returns whether anything changed (or would), or the exit code of a failure.
+fn fix_files(
+    paths: &[PathBuf],
+    options: &Options,
+    mode: crate::fix::FixMode,
+    diff: bool,
+) -> Result<bool, ExitCode> {
+    const BOM: &str = "\u{FEFF}";
+    let (files, unreadable) = crate::discover(paths);
+    for (path, reason) in &unreadable {
+        eprintln!("masa: cannot check `{path}`: {reason}");
+    }
+    let mut changed_any = false;
+    let (mut fixes, mut unsafe_left, mut files_changed) = (0, 0, 0);
+    let mut diffs = String::new();
+    for path in &files {
+        let name = path.display().to_string();
+        let bytes = match crate::check::read_regular_file(path, options.max_file_size) {
+            Ok(crate::check::Read::Bytes(bytes)) => bytes,
+            // Too large or unreadable: the check that follows reports it.
+            _ => continue,
+        };
+        let Ok(text) = crate::load::decode(&bytes) else {
+            continue;
+        };
+        let bom = if bytes.starts_with(BOM.as_bytes()) { BOM } else { "" };
+        let fixed = crate::fix::fix_text(&name, text, options, mode);
+        unsafe_left += fixed.unsafe_left;
+        if !fixed.changed(text) {
+            continue;
+        }
+        changed_any = true;
+        files_changed += 1;
+        fixes += fixed.applied.len();
+        if diff {
+            diffs.push_str(&crate::fix::unified_diff(&name, text, &fixed.text));
+            continue;
+        }
+        if let Err(e) = crate::fix::write_atomically(path, &format!("{bom}{}", fixed.text)) {
+            eprintln!(
+                "masa: cannot write the fixes to `{name}`: {}",
+                crate::describe_io(&e)
+            );
+            return Err(ExitCode::from(2));
+        }
+        let what: Vec<String> = fixed
+            .applied
+            .iter()
+            .map(|a| format!("{} ({})", a.title, a.rule))
+            .collect();
+        eprintln!("masa: fixed {name}: {}", what.join("; "));
+    }
+    if diff {
+        if let Some(code) = print_out(&diffs) {
+            return Err(code);
+        }
+    }
+    let plural = |n: usize, one: &str, many: &str| if n == 1 { one.to_owned() } else { format!("{n} {many}") };
+    let verb = if diff { "would apply" } else { "applied" };
+    if fixes > 0 {
+        eprintln!(
+            "masa: {verb} {} in {}",
+            plural(fixes, "1 fix", "fixes"),
+            plural(files_changed, "1 file", "files")
+        );
+    } else {
+        eprintln!("masa: nothing to fix");
+    }
+    if unsafe_left > 0 {
+        eprintln!(
+            "masa: {} available with --unsafe-fixes",
+            plural(unsafe_left, "1 more fix is", "more fixes are")
+        );
+    }
+    Ok(changed_any)
 }
 
 /// Reads the project configuration: the file given, or `masa.toml` here if there is one.

@@ -88,6 +88,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 75 and 104 (threshold document, escalation, whistleblowing, review process)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That every linked document has a `url` that is an absolute http(s) address. A placeholder address (\"#\", \"here\", an address with no host) or a document named with no `url` at all is a warning; a placeholder in a document the guidance asks for (threshold document, dispute resolution procedure, practice review process, whistleblowing procedure) is labelled as such.",
         why: "Practitioners and families follow these links to find thresholds and escalation routes. A published \"#\" link looks like a reference but leads nowhere.",
         fails: r##"
