@@ -125,10 +125,10 @@ fn validate(doc: &Document<'_>) -> (Vec<Diagnostic>, Vec<Vec<Segment>>) {
     (out, cuts)
 }
 
-/// The kinds of declaration a reference under `key` may name (the model's reference table,
+/// The tables of declarations (`organisations`, `roles`, `groups`) a reference under `key` may name (the model's reference table,
 /// by the last key alone): roles for chairs, leads and the like, groups for group slots,
 /// organisations or roles for members and agencies, organisations otherwise.
-fn kinds_for(key: &str) -> &'static [&'static str] {
+pub fn reference_tables(key: &str) -> &'static [&'static str] {
     match key {
         "chair" | "vice_chair" | "lead" | "delegates" | "scrutineer" | "manager" | "role" => {
             &["roles"]
@@ -153,7 +153,7 @@ fn id_named(doc: &Document<'_>, path: &[Segment], text: &str) -> Option<(String,
     }
     let wanted = text.trim();
     let mut found: Vec<(String, String)> = Vec::new();
-    for table in kinds_for(key) {
+    for table in reference_tables(key) {
         let Some(entries) = doc.get_ref().get(*table).and_then(|v| v.get_ref().as_array()) else {
             continue;
         };
