@@ -184,7 +184,7 @@ pub struct Declared {
     pub table: String,
     /// The id.
     pub id: String,
-    /// The display name, if written.
+    /// The display name (a role's title), if written.
     pub name: Option<String>,
 }
 
@@ -232,7 +232,8 @@ pub fn declared(text: &str) -> Vec<Declared> {
                 });
                 current = Some(out.len() - 1);
             }
-            "name" => match current {
+            // A role's display name is its title (its `name` is the person's).
+            "name" | "title" if (key.trim() == "title") == (table == "roles") => match current {
                 Some(i) if out[i].name.is_none() => out[i].name = Some(value),
                 _ => {
                     // A name before the id: remember it on a placeholder the id fills.
@@ -255,7 +256,7 @@ pub fn declared(text: &str) -> Vec<Declared> {
 mod tests {
     use super::*;
 
-    const DOC: &str = "schema_version = 1\n[partnership]\nname = \"P\"\n\n[[organisations]]\nid = \"example-council\"\nname = \"Example Council\"\n\n[[roles]]\nname = \"Director\"\nid = \"dcs\"\n\n[[groups]]\nid = \"board\"\nchair = \"\"\nmembers = [\n  \"example-council\",\n  \"\n]\n";
+    const DOC: &str = "schema_version = 1\n[partnership]\nname = \"P\"\n\n[[organisations]]\nid = \"example-council\"\nname = \"Example Council\"\n\n[[roles]]\ntitle = \"Director\"\nid = \"dcs\"\nname = \"A. Person\"\n\n[[groups]]\nid = \"board\"\nchair = \"\"\nmembers = [\n  \"example-council\",\n  \"\n]\n";
 
     #[test]
     fn declarations_are_read_while_the_file_is_invalid() {

@@ -141,7 +141,7 @@ pub fn reference_tables(key: &str) -> &'static [&'static str] {
 }
 
 /// A display name written where an id belongs: the id of the one declaration of the right kind
-/// whose `name` is exactly that text (ignoring case and surrounding spaces), with the name.
+/// whose `name` (a role's `title`) is exactly that text (ignoring case and surrounding spaces), with the name.
 /// None for a declaration's own `id`, or when no name or several match.
 fn id_named(doc: &Document<'_>, path: &[Segment], text: &str) -> Option<(String, String)> {
     let key = path.iter().rev().find_map(|s| match s {
@@ -159,10 +159,12 @@ fn id_named(doc: &Document<'_>, path: &[Segment], text: &str) -> Option<(String,
         };
         for entry in entries.iter().filter_map(|e| e.get_ref().as_table()) {
             let field = |k: &str| entry.get(k).and_then(|v| v.get_ref().as_str());
-            let (Some(id), Some(name)) = (field("id"), field("name")) else {
+            let Some(id) = field("id").filter(|id| Id::parse(id).is_ok()) else {
                 continue;
             };
-            if Id::parse(id).is_ok() && name.trim().eq_ignore_ascii_case(wanted) {
+            // A role is named by its title (its `name` is the person's).
+            let shown = if *table == "roles" { "title" } else { "name" };
+            if let Some(name) = field(shown).filter(|n| n.trim().eq_ignore_ascii_case(wanted)) {
                 found.push((id.to_owned(), name.to_owned()));
             }
         }
