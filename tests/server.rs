@@ -343,7 +343,7 @@ fn an_editor_session_from_open_to_fixed() {
 }
 
 #[test]
-fn a_documentation_address_links_each_finding_and_files_are_checked_as_a_set() {
+fn a_documentation_address_links_each_finding_and_the_editor_text_wins_over_the_disk() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("example.toml");
     std::fs::write(&path, DOC).expect("write");
@@ -364,6 +364,38 @@ fn a_documentation_address_links_each_finding_and_files_are_checked_as_a_set() {
     assert_eq!(
         panel["codeDescription"]["href"],
         "https://docs.example.org/rules#panel-name"
+    );
+    server.stop();
+}
+
+#[test]
+fn findings_across_files_point_at_the_other_file() {
+    // The failing example of cross-organisation-consistent: two neighbours that give one
+    // organisation id two names. Only one is open; the other is read from disk beside it.
+    let rule = masa::rules::find("cross-organisation-consistent").expect("the rule");
+    let files = masa::rules::docs::example_files(rule.meta().fails);
+    assert_eq!(files.len(), 2);
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let (open_name, open_text) = files[1];
+    let other_uri = uri_of(&dir.path().join(files[0].0));
+    let uri = uri_of(&dir.path().join(open_name));
+    let mut server = Server::start(dir.path());
+    server.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "toml", "version": 1, "text": open_text } }),
+    );
+    let diagnostics = server.diagnostics_for(&uri, 1);
+    let cross = diagnostics
+        .iter()
+        .find(|d| d["code"] == "cross-organisation-consistent")
+        .unwrap_or_else(|| panic!("no finding across files: {diagnostics:#?}"));
+    let related = cross["relatedInformation"].as_array().expect("related places");
+    assert!(
+        related.iter().any(|r| r["location"]["uri"] == other_uri),
+        "{cross:#}"
     );
     server.stop();
 }
