@@ -147,10 +147,11 @@ fn a_fixed_file_keeps_its_byte_order_mark_and_line_endings() {
         "schema_version = 1\r\n[partnership]\r\nname = \"Example Safeguarding Children Partnership\"\r\npublshed = 2025-01-10 # kept\r\n"
     );
     let dir = copy(&text);
+    // The rules' findings (sections missing) remain: only the key was a fix.
     masa(dir.path())
         .args(["--fix", "defects.toml"])
         .assert()
-        .code(0);
+        .code(1);
     let fixed = std::fs::read(dir.path().join("defects.toml")).unwrap();
     assert_eq!(
         String::from_utf8(fixed).unwrap(),
