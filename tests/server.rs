@@ -365,6 +365,16 @@ fn a_documentation_address_links_each_finding_and_the_editor_text_wins_over_the_
         panel["codeDescription"]["href"],
         "https://docs.example.org/rules#panel-name"
     );
+    // Another TOML file opened in the same editor is not judged as arrangements.
+    let cargo = dir.path().join("Cargo.toml");
+    let cargo_text = "[package]\nname = \"x\"\n";
+    std::fs::write(&cargo, cargo_text).expect("write");
+    let cargo_uri = uri_of(&cargo);
+    server.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": cargo_uri, "languageId": "toml", "version": 1, "text": cargo_text } }),
+    );
+    assert_eq!(server.diagnostics_for(&cargo_uri, 1), Vec::<Value>::new());
     server.stop();
 }
 

@@ -269,7 +269,11 @@ impl Server {
                     Path::new(&name),
                     self.options.max_file_size,
                 ) {
-                    Ok(crate::check::Read::Bytes(b)) => b,
+                    Ok(crate::check::Read::Bytes(b))
+                        if is_arrangements(&String::from_utf8_lossy(&b)) =>
+                    {
+                        b
+                    }
                     _ => continue,
                 },
             };
@@ -284,6 +288,13 @@ impl Server {
             let Some(doc) = self.open.get_mut(&file.path) else {
                 continue;
             };
+            if !is_arrangements(&doc.text) {
+                // Another TOML file (Cargo.toml, pyproject.toml): not masa's to judge.
+                doc.findings.clear();
+                doc.checked = Some(doc.text.clone());
+                publish(connection, doc.uri.clone(), Vec::new(), Some(doc.version))?;
+                continue;
+            }
             doc.findings = file.diagnostics;
             doc.checked = Some(doc.text.clone());
             let lines = Lines::new(&doc.text);
@@ -669,6 +680,19 @@ fn file_name(path: &str) -> &str {
         .unwrap_or(path)
 }
 
+/// Whether a TOML text is an arrangements file rather than another TOML file an editor
+/// opened (Cargo.toml, pyproject.toml): it has a line starting `schema_version` or
+/// `[partnership]`, or names the arrangements schema in a `#:schema` line. A new file is judged
+/// once one of those is written.
+pub fn is_arrangements(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start_matches('\u{FEFF}').trim_start();
+        line.starts_with("schema_version")
+            || line.starts_with("[partnership")
+            || (line.starts_with("#:schema") && line.contains("arrangements"))
+    })
+}
+
 /// The arrangement files of a directory (not its subdirectories): `*.toml` regular files other
 /// than masa's own configuration, in name order, at most [`MAX_SIBLINGS`].
 fn siblings(dir: &Path) -> Vec<PathBuf> {
@@ -752,6 +776,15 @@ pub fn path_to_uri(path: &Path) -> Option<Uri> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_toml_files_are_not_arrangements() {
+        assert!(is_arrangements("# x\nschema_version = 1\n"));
+        assert!(is_arrangements("[partnership]\nname = \"x\"\n"));
+        assert!(is_arrangements("#:schema ../schemas/arrangements.schema.json\n"));
+        assert!(!is_arrangements("[package]\nname = \"masa\"\n"));
+        assert!(!is_arrangements(""));
+    }
 
     #[test]
     fn file_uris_round_trip_with_spaces_and_non_ascii() {
