@@ -50,7 +50,10 @@ fn diff_shows_the_safe_fixes_and_writes_nothing() {
     insta::assert_snapshot!("fix_diff", diff);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("would apply 5 fixes in 1 file"), "{stderr}");
-    assert!(stderr.contains("1 more fix is available with --unsafe-fixes"), "{stderr}");
+    assert!(
+        stderr.contains("1 more fix is available with --unsafe-fixes"),
+        "{stderr}"
+    );
     let after = std::fs::read_to_string(dir.path().join("defects.toml")).unwrap();
     assert_eq!(after, DEFECTS, "--diff writes nothing");
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
@@ -115,7 +118,11 @@ fn fix_writes_the_safe_fixes_keeps_the_layout_and_leaves_the_facts() {
         .output()
         .expect("runs");
     assert_eq!(again.status.code(), Some(1));
-    assert!(String::from_utf8(again.stderr).unwrap().contains("nothing to fix"));
+    assert!(
+        String::from_utf8(again.stderr)
+            .unwrap()
+            .contains("nothing to fix")
+    );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("defects.toml")).unwrap(),
         fixed
@@ -132,7 +139,10 @@ fn unsafe_fixes_move_the_edition_only_when_asked() {
     let fixed = std::fs::read_to_string(dir.path().join("defects.toml")).unwrap();
     assert!(fixed.contains("guidance_edition = \"wt2023\""), "{fixed}");
     let after = rules_reported(dir.path());
-    assert!(!after.contains(&"guidance-edition-current".to_owned()), "{after:?}");
+    assert!(
+        !after.contains(&"guidance-edition-current".to_owned()),
+        "{after:?}"
+    );
     // Alone, --unsafe-fixes is a mistake, not a silent no-op.
     masa(dir.path())
         .args(["--unsafe-fixes", "defects.toml"])
@@ -172,7 +182,10 @@ fn a_file_with_only_facts_to_decide_is_not_written() {
         .code(1)
         .stderr(predicates::str::contains("nothing to fix"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), example);
-    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), modified);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
 }
 
 /// Each rule says whether it has a fix and whether it is safe (`masa rules`, `masa explain`,
@@ -187,8 +200,7 @@ fn every_rules_declared_fix_is_the_one_its_findings_carry() {
     for rule in masa::rules::catalog() {
         let m = rule.meta();
         let files = masa::rules::docs::example_files(m.fails);
-        let sources: Vec<(&str, &[u8])> =
-            files.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+        let sources: Vec<(&str, &[u8])> = files.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
         let report = masa::check_sources(&sources, &options);
         let fixes: Vec<masa::diag::Applicability> = report
             .files
@@ -202,7 +214,11 @@ fn every_rules_declared_fix_is_the_one_its_findings_carry() {
                 assert!(!fixes.is_empty(), "{}: its example carries no fix", m.id);
                 assert!(fixes.iter().all(|f| *f == declared), "{}: {fixes:?}", m.id);
             }
-            None => assert!(fixes.is_empty(), "{} declares no fix but carries {fixes:?}", m.id),
+            None => assert!(
+                fixes.is_empty(),
+                "{} declares no fix but carries {fixes:?}",
+                m.id
+            ),
         }
     }
 }

@@ -228,7 +228,11 @@ fn an_editor_session_from_open_to_fixed() {
     let line = &DOC[DOC[..words].rfind('\n').unwrap() + 1..words];
     let utf16 = acronym["range"]["start"]["character"].as_u64().unwrap() as usize;
     assert_eq!(utf16, line.encode_utf16().count());
-    assert_ne!(utf16, line.chars().count(), "the case must tell UTF-16 from characters");
+    assert_ne!(
+        utf16,
+        line.chars().count(),
+        "the case must tell UTF-16 from characters"
+    );
     assert_ne!(utf16, line.len(), "the case must tell UTF-16 from bytes");
 
     // Hover on the finding: the rule, why, its source, and how to read more.
@@ -236,7 +240,9 @@ fn an_editor_session_from_open_to_fixed() {
         "textDocument/hover",
         json!({ "textDocument": { "uri": uri }, "position": position(DOC, words + 3) }),
     );
-    let text = hover["result"]["contents"]["value"].as_str().unwrap_or_default();
+    let text = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
     assert!(text.contains("acronym-expansion"), "{hover}");
     assert!(text.contains("WT2023 ch. 2, paras 47 and 56"), "{hover}");
     assert!(text.contains("masa explain acronym-expansion"), "{hover}");
@@ -247,7 +253,9 @@ fn an_editor_session_from_open_to_fixed() {
         "textDocument/hover",
         json!({ "textDocument": { "uri": uri }, "position": position(DOC, key + 2) }),
     );
-    let text = hover["result"]["contents"]["value"].as_str().unwrap_or_default();
+    let text = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
     assert!(text.contains("edition of Working Together"), "{hover}");
     assert!(text.contains("`wt2023`"), "{hover}");
 
@@ -265,8 +273,13 @@ fn an_editor_session_from_open_to_fixed() {
         .filter_map(|i| i["label"].as_str())
         .collect();
     assert_eq!(labels, ["dcs", "chief-executive"], "{completion}");
-    let detail = completion["result"][0]["detail"].as_str().unwrap_or_default();
-    assert!(detail.contains("Director of Children’s Services"), "{completion}");
+    let detail = completion["result"][0]["detail"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        detail.contains("Director of Children’s Services"),
+        "{completion}"
+    );
 
     // Completion of a closed vocabulary.
     let kind = DOC.find("kind = \"").unwrap() + "kind = \"".len();
@@ -301,7 +314,10 @@ fn an_editor_session_from_open_to_fixed() {
         .clone();
     assert_eq!(fix["isPreferred"], true, "a safe fix");
     assert_eq!(fix["diagnostics"][0]["code"], "acronym-expansion");
-    let edits = fix["edit"]["changes"][&uri].as_array().expect("edits").clone();
+    let edits = fix["edit"]["changes"][&uri]
+        .as_array()
+        .expect("edits")
+        .clone();
     let fixed = apply(DOC, &edits);
     assert_eq!(
         fixed,
@@ -315,7 +331,10 @@ fn an_editor_session_from_open_to_fixed() {
         }),
     );
     let after = rules(&server.diagnostics_for(&uri, 2));
-    assert!(!after.contains(&"acronym-expansion".to_owned()), "{after:?}");
+    assert!(
+        !after.contains(&"acronym-expansion".to_owned()),
+        "{after:?}"
+    );
     assert!(after.contains(&"panel-name".to_owned()), "{after:?}");
 
     // Fix all: every safe fix at once, the comment kept.
@@ -402,7 +421,9 @@ fn findings_across_files_point_at_the_other_file() {
         .iter()
         .find(|d| d["code"] == "cross-organisation-consistent")
         .unwrap_or_else(|| panic!("no finding across files: {diagnostics:#?}"));
-    let related = cross["relatedInformation"].as_array().expect("related places");
+    let related = cross["relatedInformation"]
+        .as_array()
+        .expect("related places");
     assert!(
         related.iter().any(|r| r["location"]["uri"] == other_uri),
         "{cross:#}"

@@ -344,7 +344,11 @@ fn fix_files(
         let Ok(text) = crate::load::decode(&bytes) else {
             continue;
         };
-        let bom = if bytes.starts_with(BOM.as_bytes()) { BOM } else { "" };
+        let bom = if bytes.starts_with(BOM.as_bytes()) {
+            BOM
+        } else {
+            ""
+        };
         let fixed = crate::fix::fix_text(&name, text, options, mode);
         unsafe_left += fixed.unsafe_left;
         if !fixed.changed(text) {
@@ -376,7 +380,13 @@ fn fix_files(
             return Err(code);
         }
     }
-    let plural = |n: usize, one: &str, many: &str| if n == 1 { one.to_owned() } else { format!("{n} {many}") };
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            one.to_owned()
+        } else {
+            format!("{n} {many}")
+        }
+    };
     let verb = if diff { "would apply" } else { "applied" };
     if fixes > 0 {
         eprintln!(

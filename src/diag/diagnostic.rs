@@ -7,8 +7,8 @@ use miette::{LabeledSpan, NamedSource};
 use serde::Serialize;
 
 use super::SourceText;
-use super::fix::Fix;
 use super::Span;
+use super::fix::Fix;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

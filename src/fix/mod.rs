@@ -276,12 +276,7 @@ mod tests {
         let safe = fix_text("a.toml", text, &options(), FixMode::default());
         assert_eq!(safe.text, text);
         assert_eq!(safe.unsafe_left, 1);
-        let all = fix_text(
-            "a.toml",
-            text,
-            &options(),
-            FixMode { unsafe_fixes: true },
-        );
+        let all = fix_text("a.toml", text, &options(), FixMode { unsafe_fixes: true });
         assert_eq!(all.text, text.replace("wt2018", "wt2023"));
         assert_eq!(all.unsafe_left, 0);
     }

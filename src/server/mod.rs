@@ -15,7 +15,7 @@
 //! - **Code actions**: each finding's fix (`quickfix`, the safe ones preferred), and "fix all
 //!   safe fixes" (`source.fixAll.masa`).
 //!
-//! Positions are UTF-16 code units, as the protocol's default encoding says ([`position`]).
+//! Positions are UTF-16 code units, as the protocol's default encoding says ([`Lines`]).
 
 mod position;
 mod schema;
@@ -28,13 +28,14 @@ use std::time::{Duration, Instant};
 
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionProviderCapability,
-    CodeActionOptions, CodeDescription, CompletionItem, CompletionItemKind, CompletionOptions,
-    CompletionParams, CompletionResponse, DiagnosticRelatedInformation, DiagnosticSeverity,
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    Documentation, Hover, HoverContents, HoverParams, HoverProviderCapability, Location,
-    MarkupContent, MarkupKind, NumberOrString, PublishDiagnosticsParams, ServerCapabilities,
-    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
+    CodeActionProviderCapability, CodeDescription, CompletionItem, CompletionItemKind,
+    CompletionOptions, CompletionParams, CompletionResponse, DiagnosticRelatedInformation,
+    DiagnosticSeverity, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, Documentation, Hover, HoverContents, HoverParams,
+    HoverProviderCapability, Location, MarkupContent, MarkupKind, NumberOrString,
+    PublishDiagnosticsParams, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
 };
 pub use position::Lines;
 
@@ -314,16 +315,12 @@ impl Server {
             "textDocument/hover" => serde_json::from_value::<HoverParams>(request.params)
                 .ok()
                 .map(|p| serde_json::to_value(self.hover(&p)).unwrap_or_default()),
-            "textDocument/completion" => {
-                serde_json::from_value::<CompletionParams>(request.params)
-                    .ok()
-                    .map(|p| serde_json::to_value(self.complete(&p)).unwrap_or_default())
-            }
-            "textDocument/codeAction" => {
-                serde_json::from_value::<CodeActionParams>(request.params)
-                    .ok()
-                    .map(|p| serde_json::to_value(self.code_actions(&p)).unwrap_or_default())
-            }
+            "textDocument/completion" => serde_json::from_value::<CompletionParams>(request.params)
+                .ok()
+                .map(|p| serde_json::to_value(self.complete(&p)).unwrap_or_default()),
+            "textDocument/codeAction" => serde_json::from_value::<CodeActionParams>(request.params)
+                .ok()
+                .map(|p| serde_json::to_value(self.code_actions(&p)).unwrap_or_default()),
             _ => return method_not_found(id, &request.method),
         };
         match result {
@@ -395,7 +392,10 @@ impl Server {
         }
         if let Some(rule) = crate::rules::find(&d.rule) {
             let m = rule.meta();
-            s.push_str(&format!("\n\n---\n\n{}\n\n*Why it matters:* {}", m.summary, m.why));
+            s.push_str(&format!(
+                "\n\n---\n\n{}\n\n*Why it matters:* {}",
+                m.summary, m.why
+            ));
         } else if let Some(check) = Check::from_id(&d.rule) {
             s.push_str(&format!("\n\n---\n\n{}", check.info().summary));
         }
@@ -539,8 +539,12 @@ impl Server {
         });
         if any_safe && wants_fix_all {
             let name = uri_name(&doc.uri);
-            let fixed =
-                crate::fix::fix_text(&name, &doc.text, &self.options, crate::fix::FixMode::default());
+            let fixed = crate::fix::fix_text(
+                &name,
+                &doc.text,
+                &self.options,
+                crate::fix::FixMode::default(),
+            );
             if fixed.changed(&doc.text) {
                 let whole = lines.range(&(0..doc.text.len()));
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
@@ -606,15 +610,22 @@ fn publish(
         diagnostics,
         version,
     };
-    connection.sender.send(Message::Notification(Notification::new(
-        "textDocument/publishDiagnostics".into(),
-        params,
-    )))?;
+    connection
+        .sender
+        .send(Message::Notification(Notification::new(
+            "textDocument/publishDiagnostics".into(),
+            params,
+        )))?;
     Ok(())
 }
 
 /// A masa finding as an LSP diagnostic.
-pub fn to_lsp(d: &Diagnostic, lines: &Lines<'_>, uri: &Uri, docs: Option<&str>) -> lsp_types::Diagnostic {
+pub fn to_lsp(
+    d: &Diagnostic,
+    lines: &Lines<'_>,
+    uri: &Uri,
+    docs: Option<&str>,
+) -> lsp_types::Diagnostic {
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
@@ -655,7 +666,9 @@ pub fn to_lsp(d: &Diagnostic, lines: &Lines<'_>, uri: &Uri, docs: Option<&str>) 
         } else {
             format!("{}#{}", base.trim_end_matches('#'), d.rule)
         };
-        link.parse::<Uri>().ok().map(|href| CodeDescription { href })
+        link.parse::<Uri>()
+            .ok()
+            .map(|href| CodeDescription { href })
     });
     lsp_types::Diagnostic {
         range: lines.range(&d.span),
@@ -745,7 +758,9 @@ pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
     let text = String::from_utf8(out).ok()?;
     // Windows: file:///C:/dir → C:/dir
     let text = match text.as_bytes() {
-        [b'/', drive, b':', ..] if drive.is_ascii_alphabetic() && cfg!(windows) => text[1..].to_owned(),
+        [b'/', drive, b':', ..] if drive.is_ascii_alphabetic() && cfg!(windows) => {
+            text[1..].to_owned()
+        }
         _ => text,
     };
     Some(PathBuf::from(text))
@@ -781,7 +796,9 @@ mod tests {
     fn other_toml_files_are_not_arrangements() {
         assert!(is_arrangements("# x\nschema_version = 1\n"));
         assert!(is_arrangements("[partnership]\nname = \"x\"\n"));
-        assert!(is_arrangements("#:schema ../schemas/arrangements.schema.json\n"));
+        assert!(is_arrangements(
+            "#:schema ../schemas/arrangements.schema.json\n"
+        ));
         assert!(!is_arrangements("[package]\nname = \"masa\"\n"));
         assert!(!is_arrangements(""));
     }

@@ -98,7 +98,9 @@ pub fn key_info(path: &[String], key: &str) -> Option<KeyInfo> {
             values
                 .iter()
                 .enumerate()
-                .filter_map(|(i, v)| Some((v.as_str()?.to_owned(), notes.get(i).cloned().flatten())))
+                .filter_map(|(i, v)| {
+                    Some((v.as_str()?.to_owned(), notes.get(i).cloned().flatten()))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -119,7 +121,9 @@ pub fn keys(path: &[String]) -> Vec<(String, Option<String>)> {
         .map(|(k, v)| {
             (
                 k.clone(),
-                v.get("description").and_then(Value::as_str).map(str::to_owned),
+                v.get("description")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
             )
         })
         .collect()
@@ -132,7 +136,12 @@ mod tests {
     #[test]
     fn keys_are_described_and_enums_listed() {
         let edition = key_info(&["partnership".into()], "guidance_edition").unwrap();
-        assert!(edition.description.unwrap().contains("edition of Working Together"));
+        assert!(
+            edition
+                .description
+                .unwrap()
+                .contains("edition of Working Together")
+        );
         let values: Vec<&str> = edition.allowed.iter().map(|(v, _)| v.as_str()).collect();
         assert_eq!(values, ["wt2018", "wt2023", "wt2026"]);
         assert!(!edition.is_id);
@@ -141,6 +150,10 @@ mod tests {
         let members = key_info(&["groups".into()], "members").unwrap();
         assert!(members.is_id);
         assert_eq!(key_info(&["partnership".into()], "nonsense"), None);
-        assert!(keys(&["partnership".into()]).iter().any(|(k, _)| k == "published"));
+        assert!(
+            keys(&["partnership".into()])
+                .iter()
+                .any(|(k, _)| k == "published")
+        );
     }
 }

@@ -298,12 +298,18 @@ mod tests {
     fn the_key_under_the_cursor_knows_its_table() {
         let at = DOC.find("name = \"Example").unwrap() + 2;
         let (path, key, span) = key_at(DOC, at).unwrap();
-        assert_eq!((path, key.as_str()), (vec!["organisations".to_owned()], "name"));
+        assert_eq!(
+            (path, key.as_str()),
+            (vec!["organisations".to_owned()], "name")
+        );
         assert_eq!(&DOC[span], "name");
         let header_at = DOC.find("[partnership]").unwrap() + 3;
         let (path, key, _) = key_at(DOC, header_at).unwrap();
         assert!(path.is_empty());
         assert_eq!(key, "partnership");
-        assert_eq!(key_at("[a.bee]\n", 4).map(|k| (k.0, k.1)), Some((vec!["a".to_owned()], "bee".to_owned())));
+        assert_eq!(
+            key_at("[a.bee]\n", 4).map(|k| (k.0, k.1)),
+            Some((vec!["a".to_owned()], "bee".to_owned()))
+        );
     }
 }

@@ -133,8 +133,9 @@ pub fn reference_tables(key: &str) -> &'static [&'static str] {
         "chair" | "vice_chair" | "lead" | "delegates" | "scrutineer" | "manager" | "role" => {
             &["roles"]
         }
-        "reports_to" | "strategic_groups" | "operational_groups" | "groups" | "group"
-        | "forum" => &["groups"],
+        "reports_to" | "strategic_groups" | "operational_groups" | "groups" | "group" | "forum" => {
+            &["groups"]
+        }
         "agency" | "members" => &["organisations", "roles"],
         _ => &["organisations"],
     }
@@ -154,7 +155,11 @@ fn id_named(doc: &Document<'_>, path: &[Segment], text: &str) -> Option<(String,
     let wanted = text.trim();
     let mut found: Vec<(String, String)> = Vec::new();
     for table in reference_tables(key) {
-        let Some(entries) = doc.get_ref().get(*table).and_then(|v| v.get_ref().as_array()) else {
+        let Some(entries) = doc
+            .get_ref()
+            .get(*table)
+            .and_then(|v| v.get_ref().as_array())
+        else {
             continue;
         };
         for entry in entries.iter().filter_map(|e| e.get_ref().as_table()) {
@@ -391,11 +396,11 @@ fn explain(
                 .and_then(Value::as_str)
                 .is_some_and(|d| d.starts_with("A role id, or a list")) =>
         {
-            let named = instance
-                .as_str()
-                .and_then(|text| id_named(doc, path, text));
-            let mut d = diag(format!("{field} should be a role id, or a list of role ids"))
-                .with_label("not valid here");
+            let named = instance.as_str().and_then(|text| id_named(doc, path, text));
+            let mut d = diag(format!(
+                "{field} should be a role id, or a list of role ids"
+            ))
+            .with_label("not valid here");
             match named {
                 Some((id, name)) => {
                     d = d
