@@ -222,3 +222,47 @@ fn every_rules_declared_fix_is_the_one_its_findings_carry() {
         }
     }
 }
+
+mod properties {
+    //! Fixing never panics, never makes a file worse, and reaches a fixed point: on text made
+    //! of TOML's pieces and the typographic characters word processors put in.
+
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "schema_version = 1\n",
+            "[partnership]\n",
+            "name = ",
+            "publshed = 2025-01-10\n",
+            "guidance_edition = \"wt2018\"\n",
+            "agreed_by = \"the Lead Strategic Partner\"\n",
+            "[[organisations]]\nid = \"p\"\nname = \"National Child Safeguarding Practice Review Panel\"\nkind = \"national_body\"\n",
+            "[[roles]]\nid = \"dcs\"\ntitle = \"Director\"\n",
+            "[[groups]]\nid = \"g\"\nname = \"G\"\nchair = \"Director\"\n",
+            "“", "”", "\"", "'", "\u{a0}", "\u{202f}", " = ", "=", "\n", "\r\n", "#", "\\", "£",
+            "\"\"\"", "[", "]", "x",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn fixing_is_safe_and_reaches_a_fixed_point(pieces in prop::collection::vec(piece(), 0..40)) {
+            let text = pieces.concat();
+            let options = masa::Options {
+                today: masa::Day::new(2026, 12, 1).unwrap(),
+                ..masa::Options::default()
+            };
+            let mode = masa::fix::FixMode { unsafe_fixes: true };
+            let once = masa::fix::fix_text("p.toml", &text, &options, mode);
+            let twice = masa::fix::fix_text("p.toml", &once.text, &options, mode);
+            prop_assert_eq!(&twice.text, &once.text, "a second run changed the text of:\n{}", text);
+            if once.applied.is_empty() {
+                prop_assert_eq!(&once.text, &text);
+            }
+        }
+    }
+}

@@ -45,7 +45,8 @@ pub struct CheckInfo {
     /// allowed away. The field is here so that `masa rules` can say so.
     pub configurable: bool,
     /// Whether its findings can carry a fix: a misspelt key with one suggestion, a display
-    /// name where an id belongs (`schema`), typographic quotes and spaces (`toml-syntax`).
+    /// name where an id belongs (`schema`), typographic quotes and spaces (`toml-syntax`), all
+    /// safe; an undeclared id with one near miss (`unknown-reference`), unsafe.
     pub fix: Option<Applicability>,
 }
 
@@ -114,6 +115,7 @@ impl Check {
         };
         let fix = match self {
             Check::TomlSyntax | Check::Schema => Some(Applicability::Safe),
+            Check::UnknownReference => Some(Applicability::Unsafe),
             _ => None,
         };
         CheckInfo {

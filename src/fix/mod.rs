@@ -282,6 +282,28 @@ mod tests {
     }
 
     #[test]
+    fn a_near_miss_of_an_id_is_an_unsafe_fix_and_only_when_one_id_is_nearest() {
+        let roles = "schema_version = 1\n[partnership]\nname = \"Example Safeguarding Children Partnership\"\n[[roles]]\nid = \"dcs\"\ntitle = \"Director\"\n[[groups]]\nid = \"board\"\nname = \"Board\"\nchair = \"dsc\"\n";
+        let safe = fix_text("a.toml", roles, &options(), FixMode::default());
+        assert_eq!(safe.text, roles);
+        assert_eq!(safe.unsafe_left, 1);
+        let all = fix_text("a.toml", roles, &options(), FixMode { unsafe_fixes: true });
+        assert_eq!(
+            all.text,
+            roles.replace("chair = \"dsc\"", "chair = \"dcs\"")
+        );
+        // Two ids as near: a person chooses.
+        let two = roles
+            .replace(
+                "[[groups]]",
+                "[[roles]]\nid = \"dca\"\ntitle = \"Deputy\"\n[[groups]]",
+            )
+            .replace("chair = \"dsc\"", "chair = \"dcx\"");
+        let none = fix_text("a.toml", &two, &options(), FixMode { unsafe_fixes: true });
+        assert_eq!(none.text, two);
+    }
+
+    #[test]
     fn atomic_write_replaces_the_file_and_leaves_no_temporary() {
         let dir = std::env::temp_dir().join(format!("masa-fix-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();

@@ -16,13 +16,23 @@ pub(crate) fn attach_fixes(diagnostics: &mut [Diagnostic], text: &str) {
         let (start, end) = line_of(text, d.span.start);
         let edits = line_edits(&text[start..end], start);
         if !edits.is_empty() {
-            let title = "write plain quotes and spaces where TOML needs them";
-            d.help = Some(match d.help.take() {
-                Some(h) => format!(
-                    "{h}; this line has typographic (“curly”) quotes or non-breaking spaces where TOML needs plain ones"
+            let quotes = edits.iter().any(|e| e.replacement == "\"");
+            let spaces = edits.iter().any(|e| e.replacement == " ");
+            let (title, help) = match (quotes, spaces) {
+                (true, false) => (
+                    "write plain quotes",
+                    "TOML text goes in plain double quotes (\"), not typographic ones (“ ”); `masa check --fix` writes them",
                 ),
-                None => "this line has typographic (“curly”) quotes or non-breaking spaces where TOML needs plain ones".to_owned(),
-            });
+                (false, true) => (
+                    "write plain spaces",
+                    "this line has a non-breaking space where TOML needs a plain one; `masa check --fix` writes it",
+                ),
+                _ => (
+                    "write plain quotes and spaces",
+                    "TOML text goes in plain double quotes (\"), not typographic ones (“ ”), and TOML needs plain spaces, not non-breaking ones; `masa check --fix` writes them",
+                ),
+            };
+            d.help = Some(help.to_owned());
             d.fix = Some(Fix {
                 title: title.to_owned(),
                 applicability: crate::diag::Applicability::Safe,

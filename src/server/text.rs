@@ -107,9 +107,11 @@ pub fn value_slot(text: &str, offset: usize) -> Option<ValueSlot> {
             // A line of a list: find the `key = [` above with its `[` still open.
             let mut depth = 0i32;
             let mut found = None;
-            let mut end = line_start;
-            for line in text[..line_start].lines().rev() {
-                let start = end.saturating_sub(line.len() + 1);
+            let mut at = line_start;
+            for line in text[..line_start].split_inclusive('\n').rev() {
+                at -= line.len();
+                let start = at;
+                let line = line.trim_end_matches(['\n', '\r']);
                 depth += count(line, '[') - count(line, ']');
                 if header(line).is_some() {
                     return None;
@@ -120,7 +122,6 @@ pub fn value_slot(text: &str, offset: usize) -> Option<ValueSlot> {
                     }
                     break;
                 }
-                end = start;
             }
             found?
         }
@@ -292,6 +293,13 @@ mod tests {
         assert_eq!(slot.key, "members");
         assert_eq!(slot.string_start, Some(in_list));
         assert_eq!(value_slot(DOC, 5), None, "a key, not a value");
+        let crlf = DOC.replace('\n', "\r\n");
+        let in_list = crlf.rfind("  \"").unwrap() + 3;
+        let slot = value_slot(&crlf, in_list).unwrap();
+        assert_eq!(
+            (slot.table, slot.key.as_str()),
+            (vec!["groups".to_owned()], "members")
+        );
     }
 
     #[test]

@@ -256,7 +256,9 @@ fn explain(
                 key_path.push(Segment::Key(key.clone()));
                 let here = locate(doc, &key_path);
                 let span = here.key.unwrap_or(here.value);
-                let suggestion = suggest(key, allowed.iter().copied());
+                let suggester = crate::diag::Suggester::new(allowed.iter().copied());
+                let suggestion = suggester.suggest(key);
+                let clear = suggester.suggest_unique(key);
                 let help = match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
                     None if allowed.is_empty() => "remove this key".to_owned(),
@@ -264,7 +266,7 @@ fn explain(
                 };
                 // A misspelt key with one clear suggestion is mended by writing the suggestion
                 // in its place (see `renamable` for when).
-                let fix = suggestion
+                let fix = clear
                     .filter(|s| renamable(doc, path, &key_path, key, &span, s))
                     .map(|s| Fix::safe(format!("rename `{key}` to `{s}`"), span.clone(), s));
                 let mut d = Diagnostic::new(
