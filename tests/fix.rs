@@ -266,3 +266,20 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_check_says_what_fix_would_mend() {
+    let dir = copy(&DEFECTS.replace('“', "\"").replace('”', "\""));
+    let out = masa(dir.path()).arg("defects.toml").output().expect("runs");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("masa: 2 findings can be fixed with `masa check --fix`"),
+        "{stderr}"
+    );
+    // --quiet and the machine formats say nothing of it.
+    let out = masa(dir.path())
+        .args(["defects.toml", "--quiet"])
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("--fix"));
+}

@@ -308,6 +308,9 @@ fn check(args: CheckArgs) -> ExitCode {
             for (path, reason) in &report.unreadable {
                 eprintln!("masa: cannot check `{path}`: {reason}");
             }
+            if !args.fix && !args.quiet {
+                fixable_hint(&report);
+            }
             failed
         }
         Format::Json => print_out(&json::render(&report)),
@@ -404,6 +407,38 @@ fn fix_files(
         );
     }
     Ok(changed_any)
+}
+
+/// Says on stderr how many findings `--fix` (and `--unsafe-fixes`) would mend.
+fn fixable_hint(report: &Report) {
+    let (mut safe, mut unsafe_) = (0, 0);
+    for d in report.files.iter().flat_map(|f| &f.diagnostics) {
+        match d.fix.as_ref().map(|f| f.applicability) {
+            Some(crate::diag::Applicability::Safe) => safe += 1,
+            Some(crate::diag::Applicability::Unsafe) => unsafe_ += 1,
+            None => {}
+        }
+    }
+    let findings = |n: usize| {
+        if n == 1 {
+            "1 finding".to_owned()
+        } else {
+            format!("{n} findings")
+        }
+    };
+    match (safe, unsafe_) {
+        (0, 0) => {}
+        (0, u) => eprintln!(
+            "masa: {} can be fixed with `masa check --fix --unsafe-fixes` (review the changes: `--diff` shows them)",
+            findings(u)
+        ),
+        (s, 0) => eprintln!("masa: {} can be fixed with `masa check --fix`", findings(s)),
+        (s, u) => eprintln!(
+            "masa: {} can be fixed with `masa check --fix`, and {} more with `--unsafe-fixes` (review those: `--diff` shows them)",
+            findings(s),
+            u
+        ),
+    }
 }
 
 /// Reads the project configuration: the file given, or `masa.toml` here if there is one.
