@@ -495,3 +495,56 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     reader.read_exact(&mut body).ok()?;
     serde_json::from_slice(&body).ok()
 }
+
+#[test]
+fn bad_requests_get_answers_and_the_server_carries_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.toml");
+    let uri = uri_of(&path);
+    let mut server = Server::start(dir.path());
+    // A request about a file that is not open: no answer to give, but an answer.
+    let hover = server.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": "file:///nowhere.toml" }, "position": { "line": 0, "character": 0 } }),
+    );
+    assert_eq!(hover["result"], Value::Null, "{hover}");
+    // Parameters that are not the method's: an error response.
+    let bad = server.request("textDocument/hover", json!({ "nonsense": true }));
+    assert!(bad["error"].is_object(), "{bad}");
+    // A method masa does not serve.
+    let unknown = server.request("textDocument/definition", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    // A change to a file never opened is ignored.
+    server.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": "x" }] }),
+    );
+    // A file that is not TOML at all, then positions past its end.
+    let text = "schema_version = 1\n[partnership\nname = “x\u{0}😀";
+    server.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "toml", "version": 1, "text": text } }),
+    );
+    let diagnostics = server.diagnostics_for(&uri, 1);
+    assert!(rules(&diagnostics).contains(&"toml-syntax".to_owned()), "{diagnostics:?}");
+    for (line, character) in [(0, 999), (2, 11), (2, 12), (99, 0)] {
+        let position = json!({ "line": line, "character": character });
+        for method in ["textDocument/hover", "textDocument/completion"] {
+            let answer = server.request(
+                method,
+                json!({ "textDocument": { "uri": uri }, "position": position }),
+            );
+            assert!(answer.get("error").is_none(), "{method} at {position}: {answer}");
+        }
+        let actions = server.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri },
+                "range": { "start": position, "end": position },
+                "context": { "diagnostics": [] }
+            }),
+        );
+        assert!(actions.get("error").is_none(), "{actions}");
+    }
+    server.stop();
+}

@@ -121,8 +121,10 @@ fn serve(connection: &Connection) -> Result<(), Box<dyn std::error::Error + Send
                 if connection.handle_shutdown(&request)? {
                     return Ok(());
                 }
-                // Answers must reflect the latest text: check now if a check is pending.
-                if deadline.take().is_some() {
+                // Hovers and code actions show findings: they must be those of the latest
+                // text, so a pending check runs now. Completion reads the text alone and does
+                // not wait (it is asked for at every keystroke).
+                if request.method != "textDocument/completion" && deadline.take().is_some() {
                     server.check_and_publish(connection)?;
                 }
                 let response = server.answer(request);
