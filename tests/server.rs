@@ -526,7 +526,10 @@ fn bad_requests_get_answers_and_the_server_carries_on() {
         json!({ "textDocument": { "uri": uri, "languageId": "toml", "version": 1, "text": text } }),
     );
     let diagnostics = server.diagnostics_for(&uri, 1);
-    assert!(rules(&diagnostics).contains(&"toml-syntax".to_owned()), "{diagnostics:?}");
+    assert!(
+        rules(&diagnostics).contains(&"toml-syntax".to_owned()),
+        "{diagnostics:?}"
+    );
     for (line, character) in [(0, 999), (2, 11), (2, 12), (99, 0)] {
         let position = json!({ "line": line, "character": character });
         for method in ["textDocument/hover", "textDocument/completion"] {
@@ -534,7 +537,10 @@ fn bad_requests_get_answers_and_the_server_carries_on() {
                 method,
                 json!({ "textDocument": { "uri": uri }, "position": position }),
             );
-            assert!(answer.get("error").is_none(), "{method} at {position}: {answer}");
+            assert!(
+                answer.get("error").is_none(),
+                "{method} at {position}: {answer}"
+            );
         }
         let actions = server.request(
             "textDocument/codeAction",

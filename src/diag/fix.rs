@@ -87,13 +87,16 @@ impl Fix {
     }
 }
 
-/// Applies the edits of several fixes to `text`, in order of position. An edit that overlaps one
-/// already taken is skipped with the rest of its fix (the next run picks it up). Returns the new
-/// text and how many fixes were applied.
-pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
+/// Applies the edits of several fixes to `text`, in order of position. A fix that does not fit
+/// the text, or with an edit that overlaps one already taken, is skipped whole (the next run
+/// picks it up). Returns the new text and the positions in `fixes` of those applied.
+pub fn apply_fixes<'a>(
+    text: &str,
+    fixes: impl IntoIterator<Item = &'a Fix>,
+) -> (String, Vec<usize>) {
     let mut taken: Vec<&Edit> = Vec::new();
-    let mut applied = 0;
-    for fix in fixes {
+    let mut applied = Vec::new();
+    for (i, fix) in fixes.into_iter().enumerate() {
         if !fix.fits(text) {
             continue;
         }
@@ -107,7 +110,7 @@ pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> 
             continue;
         }
         taken.extend(fix.edits.iter());
-        applied += 1;
+        applied.push(i);
     }
     taken.sort_by_key(|e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len());
@@ -150,9 +153,9 @@ mod tests {
         let second = Fix::safe("b", 6..7, "bee");
         let first = Fix::safe("a", 0..1, "ay");
         let overlapping = Fix::safe("x", 0..3, "x");
-        let (out, n) = apply_fixes(text, [&second, &first, &overlapping]);
+        let (out, applied) = apply_fixes(text, [&second, &first, &overlapping]);
         assert_eq!(out, "ay = 1\nbee = 2\n");
-        assert_eq!(n, 2);
+        assert_eq!(applied, [0, 1]);
     }
 
     #[test]
@@ -162,7 +165,10 @@ mod tests {
         let past = Fix::safe("x", 5..50, "x");
         assert!(!inside.fits(text));
         assert!(!past.fits(text));
-        assert_eq!(apply_fixes(text, [&inside, &past]), (text.to_owned(), 0));
+        assert_eq!(
+            apply_fixes(text, [&inside, &past]),
+            (text.to_owned(), vec![])
+        );
     }
 
     #[test]

@@ -97,38 +97,35 @@ pub fn fix_text(name: &str, text: &str, options: &Options, mode: FixMode) -> Fix
         }
         let before = stage(&found);
         let mut round: Option<(String, Vec<Applied>, Vec<Diagnostic>)> = None;
-        let (all, n) = apply_fixes(&text, fixes.iter().map(|(_, f)| *f));
-        if n > 0 && all != text {
+        let (all, took) = apply_fixes(&text, fixes.iter().map(|(_, f)| *f));
+        if !took.is_empty() && all != text {
             let after = findings(name, &all, options);
             if stage(&after) >= before {
-                // Which fixes went in: those apply_fixes took, in its order.
-                let took = taken(&text, &fixes);
+                let took = took
+                    .into_iter()
+                    .map(|i| Applied {
+                        rule: fixes[i].0.rule.clone(),
+                        title: fixes[i].1.title.clone(),
+                    })
+                    .collect();
                 round = Some((all, took, after));
             }
         }
         if round.is_none() {
-            // One at a time: keep each fix that does not make the file worse.
-            let mut current = text.clone();
-            let mut took = Vec::new();
-            let mut after_all = None;
-            for (d, f) in &fixes {
-                let (one, n) = apply_fixes(&current, [*f]);
-                if n == 0 || one == current {
-                    continue;
+            // Together they make the file worse: take the first fix that alone does not (the
+            // others' spans refer to the old text, so they wait for the next round).
+            round = fixes.iter().find_map(|(d, f)| {
+                let (one, took) = apply_fixes(&text, [*f]);
+                if took.is_empty() || one == text {
+                    return None;
                 }
                 let after = findings(name, &one, options);
-                if stage(&after) >= before {
-                    current = one;
-                    took.push(Applied {
-                        rule: d.rule.clone(),
-                        title: f.title.clone(),
-                    });
-                    after_all = Some(after);
-                    // Later fixes' spans refer to the old text: take them in a later round.
-                    break;
-                }
-            }
-            round = after_all.map(|after| (current, took, after));
+                let applied = Applied {
+                    rule: d.rule.clone(),
+                    title: f.title.clone(),
+                };
+                (stage(&after) >= before).then(|| (one, vec![applied], after))
+            });
         }
         let Some((next, took, after)) = round else {
             break;
@@ -150,31 +147,6 @@ pub fn fix_text(name: &str, text: &str, options: &Options, mode: FixMode) -> Fix
         applied,
         unsafe_left,
     }
-}
-
-/// The fixes `apply_fixes` takes from `fixes` on `text` (it skips those that do not fit or
-/// that overlap one taken before), as [`Applied`] records.
-fn taken(text: &str, fixes: &[(&Diagnostic, &Fix)]) -> Vec<Applied> {
-    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut out = Vec::new();
-    for (d, f) in fixes {
-        if !f.fits(text)
-            || f.edits.iter().any(|e| {
-                spans.iter().any(|s| {
-                    (e.span.start < s.end && s.start < e.span.end)
-                        || (e.span.is_empty() && s.is_empty() && e.span.start == s.start)
-                })
-            })
-        {
-            continue;
-        }
-        spans.extend(f.edits.iter().map(|e| e.span.clone()));
-        out.push(Applied {
-            rule: d.rule.clone(),
-            title: f.title.clone(),
-        });
-    }
-    out
 }
 
 /// Writes `text` to `path` atomically: to a new temporary file in the same directory, flushed
@@ -301,6 +273,54 @@ mod tests {
             .replace("chair = \"dsc\"", "chair = \"dcx\"");
         let none = fix_text("a.toml", &two, &options(), FixMode { unsafe_fixes: true });
         assert_eq!(none.text, two);
+    }
+
+    /// A rule of an embedder whose fix breaks the file: it must never be written.
+    struct BreaksTheFile;
+
+    static BREAKS: crate::rules::RuleMeta = crate::rules::RuleMeta {
+        id: "breaks-the-file",
+        level: crate::rules::Level::Quality,
+        default_severity: crate::Severity::Warning,
+        summary: "A test rule whose fix leaves a string unclosed.",
+        citation: "none",
+        editions: crate::rules::ALL_EDITIONS,
+        enabled: true,
+        fix: Some(Applicability::Safe),
+        what: "-",
+        why: "-",
+        fails: "-",
+        passes: "-",
+    };
+
+    impl crate::rules::Rule for BreaksTheFile {
+        fn meta(&self) -> &crate::rules::RuleMeta {
+            &BREAKS
+        }
+        fn check(&self, cx: &crate::rules::Context<'_>, out: &mut Vec<Diagnostic>) {
+            let name = cx.model.doc.partnership.name.span();
+            out.push(
+                crate::rules::finding(&BREAKS, name.clone(), "test").with_fix(Fix::safe(
+                    "break it",
+                    name,
+                    "\"unclosed",
+                )),
+            );
+        }
+    }
+
+    #[test]
+    fn a_fix_that_would_make_the_file_worse_is_not_applied_and_the_others_are() {
+        let options = options().with_rule(&BreaksTheFile);
+        let text = "schema_version = 1\n[partnership]\nname = \"Example Safeguarding Children Partnership\"\nagreed_by = \"the Lead Strategic Partners\"\n";
+        let fixed = fix_text("a.toml", text, &options, FixMode::default());
+        assert_eq!(
+            fixed.text,
+            text.replace("Lead Strategic", "Lead Safeguarding"),
+            "the good fix is applied, the breaking one is not"
+        );
+        let rules: Vec<&str> = fixed.applied.iter().map(|a| a.rule.as_str()).collect();
+        assert_eq!(rules, ["acronym-expansion"]);
     }
 
     #[test]
