@@ -269,7 +269,7 @@ mod properties {
 
 #[test]
 fn a_check_says_what_fix_would_mend() {
-    let dir = copy(&DEFECTS.replace('“', "\"").replace('”', "\""));
+    let dir = copy(&DEFECTS.replace(['“', '”'], "\""));
     let out = masa(dir.path()).arg("defects.toml").output().expect("runs");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
