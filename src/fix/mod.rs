@@ -153,8 +153,12 @@ pub fn fix_text(name: &str, text: &str, options: &Options, mode: FixMode) -> Fix
 /// to disk, with the original's permissions, then renamed over the original. A reader sees the
 /// old file or the new one, never half of one; on any failure the original is untouched and
 /// the temporary file removed.
+///
+/// A symbolic link is followed: the file it points to is replaced, and the link stays a link.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write as _;
+    let target = std::fs::canonicalize(path)?;
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -333,6 +337,19 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
         assert_eq!(left.len(), 1);
+        #[cfg(unix)]
+        {
+            let link = dir.join("link.toml");
+            std::os::unix::fs::symlink(&path, &link).unwrap();
+            write_atomically(&link, "through the link").unwrap();
+            assert!(
+                std::fs::symlink_metadata(&link)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "through the link");
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
