@@ -283,3 +283,41 @@ fn a_check_says_what_fix_would_mend() {
         .expect("runs");
     assert!(!String::from_utf8(out.stderr).unwrap().contains("--fix"));
 }
+
+#[test]
+fn json_output_carries_each_fix_with_its_edits() {
+    let dir = copy(&DEFECTS.replace(['“', '”'], "\""));
+    let out = masa(dir.path())
+        .args(["defects.toml", "--format", "json"])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
+    let key = diagnostics
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("publshed"))
+        .expect("the misspelt key");
+    assert_eq!(
+        key["fix"],
+        serde_json::json!({
+            "title": "rename `publshed` to `published`",
+            "applicability": "safe",
+            "edits": [{ "line": 7, "column": 1, "end_line": 7, "end_column": 9, "replacement": "published" }]
+        })
+    );
+    // A finding without a fix has no `fix` key at all: the total that does not add up.
+    let rule = masa::rules::find("funding-total").unwrap();
+    let facts = copy(masa::rules::docs::example_text(rule.meta().fails));
+    let out = masa(facts.path())
+        .args(["defects.toml", "--format", "json"])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let total = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "funding-total")
+        .expect("funding-total");
+    assert!(total.get("fix").is_none(), "{total}");
+}
