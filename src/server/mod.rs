@@ -347,18 +347,21 @@ impl Server {
         let (doc, offset) = self.at(&at.text_document.uri, at.position)?;
         let lines = Lines::new(&doc.text);
         let fresh = doc.checked.as_deref() == Some(doc.text.as_str());
-        let finding = fresh
-            .then(|| {
-                doc.findings
-                    .iter()
-                    .filter(|d| d.span.start <= offset && offset <= d.span.end)
-                    .min_by_key(|d| d.span.len())
-            })
-            .flatten();
-        if let Some(d) = finding {
+        // Every finding at the place, the narrowest first.
+        let mut here: Vec<&Diagnostic> = if fresh {
+            doc.findings
+                .iter()
+                .filter(|d| d.span.start <= offset && offset <= d.span.end)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        here.sort_by_key(|d| d.span.len());
+        if let Some(first) = here.first() {
+            let text: Vec<String> = here.iter().map(|d| self.explain_finding(d)).collect();
             return Some(Hover {
-                contents: markdown(self.explain_finding(d)),
-                range: Some(lines.range(&d.span)),
+                contents: markdown(text.join("\n\n---\n\n")),
+                range: Some(lines.range(&first.span)),
             });
         }
         let (path, key, span) = text::key_at(&doc.text, offset)?;
