@@ -15,7 +15,12 @@ pub(crate) fn attach_fixes(diagnostics: &mut [Diagnostic], text: &str) {
     for d in diagnostics {
         let (start, end) = line_of(text, d.span.start);
         let edits = line_edits(&text[start..end], start);
-        if !edits.is_empty() {
+        // Only where the parser stumbled on a typographic character: curly quotes inside a
+        // multi-line string are text, and a syntax error elsewhere on their line is not theirs.
+        let theirs = edits
+            .iter()
+            .any(|e| e.span.start <= d.span.start && d.span.start < e.span.end);
+        if theirs {
             let quotes = edits.iter().any(|e| e.replacement == "\"");
             let spaces = edits.iter().any(|e| e.replacement == " ");
             let (title, help) = match (quotes, spaces) {
@@ -153,6 +158,23 @@ mod tests {
             fixed("website\u{a0}= \"a\u{a0}b\""),
             "website = \"a\u{a0}b\""
         );
+    }
+
+    #[test]
+    fn only_the_errors_at_a_typographic_character_get_the_fix() {
+        let text = "schema_version = 1\ntext = \"\"\"\nHe said “hello” \\q\n\"\"\"\nname = “x”\n";
+        let found = match crate::load::parse(text) {
+            Err(found) => found,
+            Ok(_) => panic!("invalid TOML"),
+        };
+        // The bad escape inside the string: its line's curly quotes are text, not the error.
+        assert!(found[0].message.contains("escape"), "{found:#?}");
+        assert!(found[0].fix.is_none(), "{found:#?}");
+        // The value in curly quotes: the error is at the quote.
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let edits = &found[1].fix.as_ref().expect("a fix").edits;
+        let replaced: Vec<&str> = edits.iter().map(|e| &text[e.span.clone()]).collect();
+        assert_eq!(replaced, ["“", "”"]);
     }
 
     #[test]
