@@ -328,6 +328,18 @@ mod tests {
     }
 
     #[test]
+    fn a_record_of_a_past_document_is_not_rewritten() {
+        let text = "schema_version = 1\n[partnership]\nname = \"Example Safeguarding Children Partnership\"\nsuperseded_by = \"the 2024 arrangements\"\npublished = 2019-06-01\n[[organisations]]\nid = \"panel\"\nname = \"National Child Safeguarding Practice Review Panel\"\nkind = \"national_body\"\n";
+        let found = check_source("a.toml", text.as_bytes(), &options()).diagnostics;
+        assert!(
+            found.iter().any(|d| d.rule == "panel-name"),
+            "the record is still read: {found:#?}"
+        );
+        let fixed = fix_text("a.toml", text, &options(), FixMode { unsafe_fixes: true });
+        assert_eq!(fixed.text, text);
+    }
+
+    #[test]
     fn atomic_write_replaces_the_file_and_leaves_no_temporary() {
         let dir = std::env::temp_dir().join(format!("masa-fix-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();

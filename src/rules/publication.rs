@@ -274,13 +274,16 @@ published = 2024-09-27
                 .with_label("edition followed")
                 .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title))
                 .with_citation(edition_citation(in_force))
-                .same_defect("edition out of date")
-                // Unsafe: writing the new edition claims the review was done.
-                .with_fix(crate::diag::Fix::unsafe_(
-                    format!("follow {}", in_force.title),
-                    edition.span(),
-                    serde_json::to_string(&in_force.edition).unwrap_or_default(),
-                ));
+                .same_defect("edition out of date");
+                // Unsafe: writing the new edition claims the review was done. Not offered for
+                // an edition whose date is only inferred (that finding is advice).
+                if in_force.date_confirmed {
+                    d = d.with_fix(crate::diag::Fix::unsafe_(
+                        format!("follow {}", in_force.title),
+                        edition.span(),
+                        serde_json::to_string(&in_force.edition).unwrap_or_default(),
+                    ));
+                }
                 d.severity = severity;
                 out.push(d);
             } else if let Some(newer) = editions::in_force_on(cx.today)
