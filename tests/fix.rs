@@ -321,3 +321,15 @@ fn json_output_carries_each_fix_with_its_edits() {
         .expect("funding-total");
     assert!(total.get("fix").is_none(), "{total}");
 }
+
+#[test]
+fn a_path_that_cannot_be_read_is_exit_2_with_diff_and_with_fix() {
+    let dir = copy(DEFECTS);
+    for mode in ["--diff", "--fix"] {
+        masa(dir.path())
+            .args([mode, "defects.toml", "missing.toml"])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("cannot check `missing.toml`"));
+    }
+}

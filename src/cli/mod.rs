@@ -331,8 +331,11 @@ fn fix_files(
 ) -> Result<bool, ExitCode> {
     const BOM: &str = "\u{FEFF}";
     let (files, unreadable) = crate::discover(paths);
-    for (path, reason) in &unreadable {
-        eprintln!("masa: cannot check `{path}`: {reason}");
+    // With --fix the check that follows reports them; --diff stops here.
+    if diff {
+        for (path, reason) in &unreadable {
+            eprintln!("masa: cannot check `{path}`: {reason}");
+        }
     }
     let mut changed_any = false;
     let (mut fixes, mut unsafe_left, mut files_changed) = (0, 0, 0);
@@ -405,6 +408,10 @@ fn fix_files(
             "masa: {} available with --unsafe-fixes",
             plural(unsafe_left, "1 more fix is", "more fixes are")
         );
+    }
+    // A path that could not be read: masa could not do what was asked (exit 2, as `check`).
+    if diff && !unreadable.is_empty() {
+        return Err(ExitCode::from(2));
     }
     Ok(changed_any)
 }
