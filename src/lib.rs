@@ -80,6 +80,7 @@
 //!     citation: "Local policy",
 //!     editions: ALL_EDITIONS,
 //!     enabled: true,
+//!     fix: None,
 //!     what: "meetings_per_year >= 4",
 //!     why: "Our partnership agreed it.",
 //!     fails: "meetings_per_year = 2",
@@ -115,6 +116,7 @@
 
 pub mod check;
 pub mod diag;
+pub mod fix;
 pub mod init;
 #[doc(hidden)]
 pub mod load;
@@ -127,6 +129,8 @@ pub mod structure;
 
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "server")]
+pub mod server;
 
 /// Where lint levels used to live: kept so that `masa::lints::…` paths compile for one more
 /// release. The types are [`model::LintSetting`] and [`model::LintLevel`]; applying them is

@@ -20,6 +20,8 @@ const ORDER: &[&str] = &[
     // the rules, whose findings the page can show or the command line refuses on.
     "render",
     "init",
+    "fix",
+    "server",
     "cli",
 ];
 

@@ -49,6 +49,9 @@ enum Command {
     /// Render the arrangements as the document to publish: one accessible HTML page (or
     /// Markdown) with the structure chart drawn from the groups.
     Render(RenderArgs),
+    /// Run the language server (Language Server Protocol over stdin and stdout), for editors.
+    #[cfg(feature = "server")]
+    Server,
     /// Write a starter arrangements file with every section and placeholders to fill in.
     Init {
         /// Where to write it (default: arrangements/<area>.toml). An existing file is never
@@ -159,6 +162,18 @@ struct CheckArgs {
     docs_url: Option<docs::DocsBase>,
     #[command(flatten)]
     conventions: conventions::ConventionArgs,
+    /// Apply the safe fixes of the findings to the files checked (atomically, comments and
+    /// layout kept), then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// Print the changes the fixes would make, as a unified diff, and write nothing (exit 1 if
+    /// there is anything to fix).
+    #[arg(long)]
+    diff: bool,
+    /// With --fix or --diff, apply the unsafe fixes too (such as moving `guidance_edition` to
+    /// the edition in force, which claims the review was done).
+    #[arg(long)]
+    unsafe_fixes: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -266,6 +281,8 @@ pub fn main() -> ExitCode {
             init(path, &area, today.unwrap_or_else(Day::today_utc))
         }
         Command::Render(args) => render(args),
+        #[cfg(feature = "server")]
+        Command::Server => crate::server::run(),
         Command::Explain { rule } => match crate::rules::find(&rule) {
             Some(r) => print_out(&docs::explain(r.meta())).unwrap_or(ExitCode::SUCCESS),
             None if crate::diag::Check::from_id(&rule).is_some() => {
@@ -705,6 +722,24 @@ fn check_once(args: &CheckArgs) -> ExitCode {
         lints,
         ..Options::default()
     };
+    if args.fix || args.diff {
+        if stdin {
+            eprintln!("masa: --fix and --diff change files; they do not read standard input");
+            return ExitCode::from(2);
+        }
+        let mode = crate::fix::FixMode {
+            unsafe_fixes: args.unsafe_fixes,
+        };
+        match fix_files(&paths, &options, mode, args.diff) {
+            Err(code) => return code,
+            Ok(true) if args.diff => return ExitCode::from(1),
+            Ok(_) if args.diff => return ExitCode::SUCCESS,
+            Ok(_) => {}
+        }
+    } else if args.unsafe_fixes {
+        eprintln!("masa: --unsafe-fixes applies only with --fix or --diff");
+        return ExitCode::from(2);
+    }
     let report = if stdin {
         let name = args
             .conventions
@@ -793,6 +828,9 @@ fn finish(args: &CheckArgs, mut report: Report, options: &Options) -> ExitCode {
             for (path, reason) in &report.unreadable {
                 eprintln!("masa: cannot check `{path}`: {reason}");
             }
+            if !args.fix && !args.quiet {
+                fixable_hint(&report);
+            }
             failed
         }
         Format::Json => emit(&json::render(&report)),
@@ -804,6 +842,134 @@ fn finish(args: &CheckArgs, mut report: Report, options: &Options) -> ExitCode {
         Format::Github => emit(&crate::report::github::render(&report)),
     };
     failed.unwrap_or_else(|| exit_code(&report, args.deny_warnings))
+}
+
+/// Fixes every file under `paths`: writes each changed file atomically, or (with `diff`)
+/// prints what would change. Says on stderr what was fixed and what unsafe fixes are left.
+/// Returns whether anything changed (or would), or the exit code of a failure.
+fn fix_files(
+    paths: &[PathBuf],
+    options: &Options,
+    mode: crate::fix::FixMode,
+    diff: bool,
+) -> Result<bool, ExitCode> {
+    const BOM: &str = "\u{FEFF}";
+    let (files, unreadable) = crate::discover(paths);
+    // With --fix the check that follows reports them; --diff stops here.
+    if diff {
+        for (path, reason) in &unreadable {
+            eprintln!("masa: cannot check `{path}`: {reason}");
+        }
+    }
+    let mut changed_any = false;
+    let (mut fixes, mut unsafe_left, mut files_changed) = (0, 0, 0);
+    let mut diffs = String::new();
+    for path in &files {
+        let name = path.display().to_string();
+        let bytes = match crate::check::read_regular_file(path, options.max_file_size) {
+            Ok(crate::check::Read::Bytes(bytes)) => bytes,
+            // Too large or unreadable: the check that follows reports it.
+            _ => continue,
+        };
+        let Ok(text) = crate::load::decode(&bytes) else {
+            continue;
+        };
+        let bom = if bytes.starts_with(BOM.as_bytes()) {
+            BOM
+        } else {
+            ""
+        };
+        let fixed = crate::fix::fix_text(&name, text, options, mode);
+        unsafe_left += fixed.unsafe_left;
+        if !fixed.changed(text) {
+            continue;
+        }
+        changed_any = true;
+        files_changed += 1;
+        fixes += fixed.applied.len();
+        if diff {
+            diffs.push_str(&crate::fix::unified_diff(&name, text, &fixed.text));
+            continue;
+        }
+        if let Err(e) = crate::fix::write_atomically(path, &format!("{bom}{}", fixed.text)) {
+            eprintln!(
+                "masa: cannot write the fixes to `{name}`: {}",
+                crate::describe_io(&e)
+            );
+            return Err(ExitCode::from(2));
+        }
+        let what: Vec<String> = fixed
+            .applied
+            .iter()
+            .map(|a| format!("{} ({})", a.title, a.rule))
+            .collect();
+        eprintln!("masa: fixed {name}: {}", what.join("; "));
+    }
+    if diff {
+        if let Some(code) = print_out(&diffs) {
+            return Err(code);
+        }
+    }
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            one.to_owned()
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let verb = if diff { "would apply" } else { "applied" };
+    if fixes > 0 {
+        eprintln!(
+            "masa: {verb} {} in {}",
+            plural(fixes, "1 fix", "fixes"),
+            plural(files_changed, "1 file", "files")
+        );
+    } else {
+        eprintln!("masa: nothing to fix");
+    }
+    if unsafe_left > 0 {
+        eprintln!(
+            "masa: {} available with --unsafe-fixes",
+            plural(unsafe_left, "1 more fix is", "more fixes are")
+        );
+    }
+    // A path that could not be read: masa could not do what was asked (exit 2, as `check`).
+    if diff && !unreadable.is_empty() {
+        return Err(ExitCode::from(2));
+    }
+    Ok(changed_any)
+}
+
+/// Says on stderr how many findings `--fix` (and `--unsafe-fixes`) would mend.
+fn fixable_hint(report: &Report) {
+    let (mut safe, mut unsafe_) = (0, 0);
+    for d in report.files.iter().flat_map(|f| &f.diagnostics) {
+        match d.fix.as_ref().map(|f| f.applicability) {
+            Some(crate::diag::Applicability::Safe) => safe += 1,
+            Some(crate::diag::Applicability::Unsafe) => unsafe_ += 1,
+            None => {}
+        }
+    }
+    let findings = |n: usize| {
+        if n == 1 {
+            "1 finding".to_owned()
+        } else {
+            format!("{n} findings")
+        }
+    };
+    match (safe, unsafe_) {
+        (0, 0) => {}
+        (0, u) => eprintln!(
+            "masa: {} can be fixed with `masa check --fix --unsafe-fixes` (review the changes: `--diff` shows them)",
+            findings(u)
+        ),
+        (s, 0) => eprintln!("masa: {} can be fixed with `masa check --fix`", findings(s)),
+        (s, u) => eprintln!(
+            "masa: {} can be fixed with `masa check --fix`, and {} more with `--unsafe-fixes` (review those: `--diff` shows them)",
+            findings(s),
+            u
+        ),
+    }
 }
 
 /// Reads the project configuration: the file given, or `masa.toml` in `from` or the nearest

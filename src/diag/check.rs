@@ -6,6 +6,7 @@
 //! unique across both.
 
 use super::Severity;
+use super::fix::Applicability;
 
 /// A check the pipeline itself makes (not a statutory rule).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -43,6 +44,10 @@ pub struct CheckInfo {
     /// reading the file, or make the lint settings themselves unreliable, so they cannot be
     /// allowed away. The field is here so that `masa rules` can say so.
     pub configurable: bool,
+    /// Whether its findings can carry a fix: a misspelt key with one suggestion, a display
+    /// name where an id belongs (`schema`), typographic quotes and spaces (`toml-syntax`), all
+    /// safe; an undeclared id with one near miss (`unknown-reference`), unsafe.
+    pub fix: Option<Applicability>,
 }
 
 impl Check {
@@ -108,12 +113,18 @@ impl Check {
                 "An `allow` in the lint settings matched no finding: the problem it excused is gone, so the allow should go too.",
             ),
         };
+        let fix = match self {
+            Check::TomlSyntax | Check::Schema => Some(Applicability::Safe),
+            Check::UnknownReference => Some(Applicability::Unsafe),
+            _ => None,
+        };
         CheckInfo {
             id,
             stage,
             severity,
             summary,
             configurable: false,
+            fix,
         }
     }
 

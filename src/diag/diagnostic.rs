@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::SourceText;
 use super::Span;
+use super::fix::Fix;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -84,6 +85,8 @@ pub struct Diagnostic {
     pub url: Option<String>,
     /// Places in other files.
     pub related: Vec<Related>,
+    /// The edits that mend it, when they are mechanical (see [`Fix`]).
+    pub fix: Option<Fix>,
     /// The file's source, attached by the pipeline so the value can render itself.
     pub source: Option<Arc<NamedSource<SourceText>>>,
     /// Secondary labels too far from the main place to share its snippet: rendered as
@@ -128,6 +131,12 @@ pub fn merge_repeats(mut findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
                         out[at].labels.push(label);
                     }
                 }
+                // The same defect is mended in every place at once.
+                if let (Some(fix), Some(more)) = (out[at].fix.as_mut(), d.fix) {
+                    if fix.applicability == more.applicability {
+                        fix.edits.extend(more.edits);
+                    }
+                }
                 out[at].severity = out[at].severity.max(d.severity);
                 repeats[at] += 1;
             }
@@ -169,6 +178,7 @@ impl Diagnostic {
             citation: None,
             url: None,
             related: Vec::new(),
+            fix: None,
             source: None,
             distant: Vec::new(),
             defect: None,
@@ -244,6 +254,12 @@ impl Diagnostic {
     /// Sets the citation.
     pub fn with_citation(mut self, citation: impl Into<String>) -> Self {
         self.citation = Some(citation.into());
+        self
+    }
+
+    /// Attaches the edits that mend the finding.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 

@@ -7,12 +7,14 @@
 
 mod check;
 mod diagnostic;
+mod fix;
 mod line_index;
 mod source;
 mod suggest;
 
 pub use check::{Check, CheckInfo};
 pub use diagnostic::{Diagnostic, Label, Related, Severity, merge_repeats};
+pub use fix::{Applicability, Edit, Fix, apply_fixes, toml_string};
 pub use line_index::{LineIndex, Position};
 pub use source::SourceText;
 pub use suggest::{Suggester, suggest};

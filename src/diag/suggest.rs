@@ -78,20 +78,50 @@ impl<'a> Suggester<'a> {
 
     /// The closest name to `given`, if it is close enough to be a likely typo.
     pub fn suggest(&self, given: &str) -> Option<&'a str> {
+        self.nearest(given).map(|(name, _)| name)
+    }
+
+    /// The suggestion only if it is the one clear one: no other name is as close. What a fix
+    /// may write without a person choosing.
+    pub fn suggest_unique(&self, given: &str) -> Option<&'a str> {
+        self.nearest(given)
+            .filter(|&(_, unique)| unique)
+            .map(|(name, _)| name)
+    }
+
+    /// The closest name, and whether no other is as close.
+    fn nearest(&self, given: &str) -> Option<(&'a str, bool)> {
         let given = normalise(given);
         if let Some(&i) = self.exact.get(&given) {
-            return Some(self.names[i]);
+            return Some((self.names[i], true));
         }
         let allowed = 1 + given.len() / 5;
         let mut best: Option<(usize, usize)> = None; // (distance, name)
+        let mut ties = 0usize;
         let mut judge = |i: usize| {
             let name = &self.normal[i];
             if name.len().abs_diff(given.len()) > allowed {
                 return;
             }
             let d = osa(&given, name, allowed);
-            if d <= allowed && best.is_none_or(|b| (d, i) < b) {
-                best = Some((d, i));
+            if d > allowed {
+                return;
+            }
+            match best {
+                Some((bd, bi)) if d == bd => {
+                    // Another name as close (the same name may be judged twice).
+                    if self.normal[bi] != *name {
+                        ties += 1;
+                    }
+                    if i < bi {
+                        best = Some((d, i));
+                    }
+                }
+                Some((bd, _)) if d > bd => {}
+                _ => {
+                    best = Some((d, i));
+                    ties = 0;
+                }
             }
         };
         if self.names.len() <= MAX_COMPARISONS {
@@ -109,7 +139,7 @@ impl<'a> Suggester<'a> {
                 judge(self.backwards[k].1);
             }
         }
-        best.map(|(_, i)| self.names[i])
+        best.map(|(_, i)| (self.names[i], ties == 0))
     }
 }
 
@@ -154,6 +184,16 @@ fn osa(a: &[char], b: &[char], bound: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fix_takes_only_the_one_clear_suggestion() {
+        let s = Suggester::new(["board-a", "board-b", "published"]);
+        assert_eq!(s.suggest("board-c"), Some("board-a"));
+        assert_eq!(s.suggest_unique("board-c"), None, "two are as close");
+        assert_eq!(s.suggest_unique("publshed"), Some("published"));
+        assert_eq!(s.suggest_unique("Published"), Some("published"));
+        assert_eq!(s.suggest_unique("nothing-like-it"), None);
+    }
 
     #[test]
     fn suggestions_catch_typos_only() {

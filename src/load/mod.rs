@@ -11,6 +11,7 @@ use crate::diag::Span;
 use crate::diag::{Diagnostic, Severity};
 
 mod depth;
+mod typography;
 
 pub use depth::MAX_NESTING_DEPTH;
 
@@ -285,6 +286,7 @@ pub fn parse(text: &str) -> Result<Document<'_>, Vec<Diagnostic>> {
             break;
         }
     }
+    typography::attach_fixes(&mut diagnostics, text);
     Err(diagnostics)
 }
 

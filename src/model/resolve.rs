@@ -409,7 +409,18 @@ pub fn check_references(
                     sorted.sort_unstable(); // deterministic suggestions
                     Suggester::new(sorted)
                 });
-                let help = match suggester.suggest(id.as_str()) {
+                let suggestion = suggester.suggest(id.as_str());
+                // A near miss is probably a typing slip, but it may name another body: the
+                // fix is unsafe (applied only with --unsafe-fixes, or chosen in an editor),
+                // and offered only when one id is clearly the nearest.
+                let fix = suggester.suggest_unique(id.as_str()).map(|s| {
+                    crate::diag::Fix::unsafe_(
+                        format!("refer to `{s}`"),
+                        id.span(),
+                        crate::diag::toml_string(s),
+                    )
+                });
+                let help = match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(
                         "declare it in {} with id = \"{id}\", or use an id that is declared",
@@ -437,6 +448,9 @@ pub fn check_references(
                     .with_label("not declared")
                     .with_help(help),
                 );
+                if let (Some(fix), Some(last)) = (fix, out.last_mut()) {
+                    last.fix = Some(fix);
+                }
             }
         }
     });

@@ -3,13 +3,17 @@
 //! ```json
 //! { "version": 1,
 //!   "files": [ { "path": "…", "diagnostics": [ { "rule", "severity", "message", "line", "column",
-//!                "end_line", "end_column", "help", "citation", "url", "labels": [], "related": [] } ] } ],
+//!                "end_line", "end_column", "help", "citation", "url", "labels": [], "related": [],
+//!                "fix"?: { "title", "applicability", "edits": [ { "line", "column", "end_line",
+//!                          "end_column", "replacement" } ] } } ] } ],
 //!   "unreadable": [ { "path", "reason" } ],
 //!   "summary": { "files", "errors", "warnings", "infos", "unreadable" } }
 //! ```
 //! Lines and columns are 1-based; columns count Unicode characters. `url` is the rule's page
 //! where the rule pages are published (`docs-url`, `--docs-url`), and null otherwise: masa
-//! has no address of its own and never prints a placeholder.
+//! has no address of its own and never prints a placeholder. `fix` is present only on a
+//! finding that carries one (`applicability` is `safe` or `unsafe`; `masa check --fix` applies
+//! the safe ones); an edit replaces the text from its start up to (not including) its end.
 
 use serde::Serialize;
 
@@ -52,6 +56,24 @@ struct JsonDiagnostic<'a> {
     url: Option<&'a str>,
     labels: Vec<JsonPlace<'a>>,
     related: Vec<JsonRelated<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    applicability: crate::diag::Applicability,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -118,6 +140,24 @@ fn diagnostic<'a>(index: &LineIndex<'_>, d: &'a Diagnostic) -> JsonDiagnostic<'a
                 }
             })
             .collect(),
+        fix: d.fix.as_ref().map(|f| JsonFix {
+            title: &f.title,
+            applicability: f.applicability,
+            edits: f
+                .edits
+                .iter()
+                .map(|e| {
+                    let (start, end) = index.range(&e.span);
+                    JsonEdit {
+                        line: start.line,
+                        column: start.column,
+                        end_line: end.line,
+                        end_column: end.column,
+                        replacement: &e.replacement,
+                    }
+                })
+                .collect(),
+        }),
     }
 }
 

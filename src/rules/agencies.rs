@@ -19,6 +19,7 @@ rule!(
         citation: "Children Act 2004 s.16E(1)(b) and s.16G(4); WT2023 ch. 2, paras 65 and 67",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `[relevant_agencies]` lists at least one agency.",
         why: "Only agencies named in the arrangements are bound to act in accordance with them (s.16G(4)); an empty list binds nobody beyond the three partners.",
         fails: r#"
@@ -65,6 +66,7 @@ rule!(
         citation: "Children Act 2004 s.16E(3) and s.16G(3); SI 2018/789 reg. 18 and Schedule",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That no entry of `[[relevant_agencies.agencies]]` refers to a `[[roles]]` entry. A lay member, the independent scrutineer, the business manager or a group of people listed as an agency is an error; any other post is a warning, because the Schedule to SI 2018/789 does name some office-holders (a prison governor, the principal of a secure college, a director of a contracted-out establishment), and the agency is then better recorded as the institution.",
         why: "A relevant agency is a body specified in the regulations that exercises functions in relation to children. The independent scrutineer is the s.16G(3) \"independent person\" and lay members are people: listing them as agencies confuses who is bound by the arrangements.",
         fails: r#"
@@ -135,6 +137,7 @@ rule!(
         citation: "Children Act 2004 s.16E(1)(a)–(b)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That no entry of `[[relevant_agencies.agencies]]` is one of the `[[partners]]` organisations.",
         why: "The Act distinguishes the safeguarding partners (s.16E(1)(a)) from the relevant agencies they choose to work with (s.16E(1)(b)); listing a partner as an agency blurs who holds the duty.",
         fails: r#"
@@ -211,6 +214,7 @@ rule!(
         citation: "Children Act 2004 s.16E(3); SI 2018/789 reg. 18 and Schedule",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That every organisation listed as a relevant agency (other than a safeguarding partner, left to `relevant-agency-not-partner`) has a `kind` that a paragraph of the Schedule covers, as masa's copy of the Schedule (src/rules/data/schedule.toml) maps its paragraphs to kinds: schools (paras 1, 4, 7, 8), colleges, early years, NHS trusts (para 16), Cafcass (para 25), probation (para 27), youth justice (para 31), charities (para 36), and so on. Fire and rescue services, government departments such as DWP, national bodies and local-authority departments are not; the finding says why, from the data's `not_scheduled` reasons. masa holds the Schedule as made: a version in force since 6 November 2023 has not been verified, so a finding is a warning at most and cites the version it rests on.",
         why: "Only bodies specified in the regulations can be relevant agencies bound by s.16G(4). Others may take part in the arrangements, but should be described as other participants rather than statutory relevant agencies.",
         fails: r#"
@@ -297,6 +301,7 @@ rule!(
         citation: "WT2023 ch. 2, para 67 (the LSPs set out which organisations are relevant agencies)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That no organisation appears twice in `[[relevant_agencies.agencies]]`, and that no two entries are classes of the same kind of setting (two `education_settings` entries).",
         why: "A list with the same body twice (\"Education Settings, including schools and the local college\" and \"All Education Settings in Central Bedfordshire\") leaves readers unsure whether two different groups are meant.",
         fails: r#"
@@ -383,6 +388,7 @@ rule!(
         citation: "WT2023 ch. 2, para 75",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That `relevant_agencies.review` is present.",
         why: "Para 75: it is for the LSPs to determine when their list of relevant agencies should be reviewed; para 105 asks for the published arrangements to be updated when it changes.",
         fails: r#"

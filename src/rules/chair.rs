@@ -17,6 +17,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 61 and 104 (first bullet)",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That the file has a `[chair]` section naming the chair's role.",
         why: "Para 104 asks the published arrangements to say who the three safeguarding partners, their delegates and partnership chair are; para 61 says changes of chair are to be updated in the published arrangements.",
         fails: r#"
@@ -60,6 +61,7 @@ rule!(
         citation: "WT2023 ch. 2, para 61",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That the `[chair]` role is listed in some partner's `delegates`.",
         why: "Para 61: \"LSPs should appoint one of the DSPs as the partnership chair for the multi-agency arrangements\", jointly agreed and given the full backing of all three partners. The role may rotate between the DSPs.",
         fails: r#"
@@ -133,6 +135,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 62–63",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That the `[chair]` role is not the independent scrutineer, and that the chair's title is not \"Independent Chair\".",
         why: "Para 63: \"local safeguarding arrangements should separate the roles of partnership chair and independent scrutiny\". Para 62: this \"removes any need for a local area to maintain another chair or independent chair\".",
         fails: r#"

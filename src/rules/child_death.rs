@@ -19,6 +19,7 @@ rule!(
         citation: "Children Act 2004 s.16M and s.16Q(2) (as amended by the Health and Care Act 2022); WT2023 ch. 6",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `child_death_review.partners` includes an organisation of kind `local_authority` and one of kind `integrated_care_board` (a CCG only for WT2018 documents). A document that says nothing of child death review gets advice (info) only: the review is the partners' own duty, not one of the contents paras 103–104 require. Whether that ICB still exists on the document's date and today is checked by `safeguarding-partner-body-current`, which reports it at the organisation.",
         why: "The duty to review the death of every child normally resident in the area falls on these two partners; a list without the ICB, or naming a body that no longer exists, leaves that duty unassigned.",
         fails: r#"
@@ -132,6 +133,7 @@ rule!(
         citation: "WT2018 ch. 5; WT2023 ch. 6",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That no `[[groups]]` entry whose name mentions a child death overview panel (or the word \"CDOP\") reports to another group (`reports_to`), whatever its `scope`.",
         why: "Since 2018 child death review is the duty of the child death review partners, separate from the multi-agency safeguarding arrangements; good practice is a referral route from the panel to the partnership, not a subgroup.",
         fails: r#"

@@ -159,6 +159,7 @@ pub fn explain(meta: &RuleMeta) -> String {
     if !meta.enabled {
         let _ = writeln!(s, "Status:    off by default (the law is not yet in force)");
     }
+    let _ = writeln!(s, "Fix:       {}", fix_words(meta.fix));
     let _ = writeln!(s, "\nWhat it checks\n  {}", meta.what);
     let _ = writeln!(s, "\nWhy it matters\n  {}", meta.why);
     let convention = if across_files(meta.id) {
@@ -178,6 +179,22 @@ pub fn explain(meta: &RuleMeta) -> String {
         indent(example_text(meta.passes))
     );
     s
+}
+
+/// Whether a rule's findings carry a fix, in words.
+pub fn fix_words(fix: Option<crate::diag::Applicability>) -> &'static str {
+    match fix {
+        Some(crate::diag::Applicability::Safe) => "safe (`masa check --fix` applies it)",
+        Some(crate::diag::Applicability::Unsafe) => {
+            "unsafe (applied only with `masa check --fix --unsafe-fixes`: a person should review it)"
+        }
+        None => "none (a person must decide what to write)",
+    }
+}
+
+/// The fix column of `masa rules`.
+fn fix_column(fix: Option<crate::diag::Applicability>) -> &'static str {
+    fix.map_or("", crate::diag::Applicability::as_str)
 }
 
 fn indent(text: &str) -> String {
@@ -210,6 +227,9 @@ pub struct RuleRow {
     pub editions: &'static [Edition],
     /// Whether it runs by default.
     pub enabled: bool,
+    /// Whether its findings can carry a fix: `safe` (`masa check --fix`), `unsafe` (only
+    /// with `--unsafe-fixes`), or null.
+    pub fix: Option<crate::diag::Applicability>,
     /// `rule` for the statutory catalog (and embedders' rules); `pipeline` for the checks of
     /// masa's own stages (syntax, schema, references, lint settings).
     pub kind: &'static str,
@@ -232,6 +252,7 @@ pub fn rows(rules: &[&dyn Rule]) -> Vec<RuleRow> {
             citation: "masa's file format (the file must be readable before the law can be checked)",
             editions: super::ALL_EDITIONS,
             enabled: true,
+            fix: info.fix,
             kind: "pipeline",
             configurable: info.configurable,
             stage: Some(info.stage),
@@ -247,6 +268,7 @@ pub fn rows(rules: &[&dyn Rule]) -> Vec<RuleRow> {
             citation: m.citation,
             editions: m.editions,
             enabled: m.enabled,
+            fix: m.fix,
             kind: "rule",
             configurable: true,
             stage: None,
@@ -265,12 +287,14 @@ pub fn explain_check(check: Check) -> String {
 
 Kind:      a check of masa's own {} stage, not a statutory rule
 Severity:  {}
+Fix:       {}
 Levels:    {}
 ",
         info.id,
         info.summary,
         info.stage,
         info.severity,
+        fix_words(info.fix),
         if info.configurable {
             "can be set in [lints]"
         } else {
@@ -288,14 +312,16 @@ pub fn table(rules: &[&dyn Rule]) -> String {
         .max()
         .unwrap_or(0);
     let mut s = String::new();
+    s.push_str("Columns: id, default severity, fix (safe: `masa check --fix` applies it; unsafe: only with --unsafe-fixes), summary.\n\n");
     s.push_str("Checks of masa's pipeline (always on; [lints] cannot change them):\n");
     for check in Check::ALL {
         let info = check.info();
         let _ = writeln!(
             s,
-            "{:<width$}  {:<7}  {}",
+            "{:<width$}  {:<7}  {:<6}  {}",
             info.id,
             info.severity.as_str(),
+            fix_column(info.fix),
             info.summary
         );
     }
@@ -304,9 +330,10 @@ pub fn table(rules: &[&dyn Rule]) -> String {
         let m = r.meta();
         let _ = writeln!(
             s,
-            "{:<width$}  {:<7}  {}",
+            "{:<width$}  {:<7}  {:<6}  {}",
             m.id,
             m.default_severity.as_str(),
+            fix_column(m.fix),
             m.summary
         );
     }
@@ -329,28 +356,40 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
         let info = check.info();
         let _ = writeln!(
             s,
-            "- `{}` ({}, {} stage): {}",
-            info.id, info.severity, info.stage, info.summary
+            "- `{}` ({}, {} stage{}): {}",
+            info.id,
+            info.severity,
+            info.stage,
+            match info.fix {
+                Some(f) => format!(", {} fix", f.as_str()),
+                None => String::new(),
+            },
+            info.summary
         );
     }
-    s.push_str("\n## Rules\n\n| rule | severity | summary |\n|---|---|---|\n");
+    s.push_str("\n## Rules\n\n| rule | severity | fix | summary |\n|---|---|---|---|\n");
     for r in rules {
         let m = r.meta();
         let _ = writeln!(
             s,
-            "| [`{}`](#{}) | {} | {} |",
-            m.id, m.id, m.default_severity, m.summary
+            "| [`{}`](#{}) | {} | {} | {} |",
+            m.id,
+            m.id,
+            m.default_severity,
+            fix_column(m.fix),
+            m.summary
         );
     }
     for r in rules {
         let m = r.meta();
         let _ = write!(
             s,
-            "\n## {}\n\n{}\n\n- **Level:** {}\n- **Default severity:** {}\n- **Source:** {}\n- **Editions:** {}\n",
+            "\n## {}\n\n{}\n\n- **Level:** {}\n- **Default severity:** {}\n- **Fix:** {}\n- **Source:** {}\n- **Editions:** {}\n",
             m.id,
             m.summary,
             level_name(m.level),
             m.default_severity,
+            fix_words(m.fix),
             m.citation,
             edition_names(m.editions)
         );

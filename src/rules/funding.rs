@@ -32,6 +32,7 @@ rule!(
         citation: "WT2023 ch. 2, para 100 (funding transparent, contributions clearly set out)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That the exact sum of `funding.contributions[].amount` equals `funding.stated_total`, in the unit the table is written in.",
         why: "A funding table whose figures do not add up cannot be relied on by the partners who agree it or the families it is published for; WT2023 asks for funding to be transparent.",
         fails: r#"
@@ -133,6 +134,7 @@ rule!(
         citation: "WT2023 ch. 2, para 100 (funding transparent)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That each `stated_percent` is within rounding (half a unit of its last decimal place) of the contribution's share of the total, and that equal amounts carry equal percentages.",
         why: "Percentages are how readers judge whether contributions are equitable; a percentage that does not match its amount misleads them.",
         fails: r#"
@@ -272,6 +274,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 98–99",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "When `[[funding.contributions]]` lists any contribution: that every `[[partners]]` organisation has one above zero. A partner with no line is pointed at a line for a non-partner body of the same kind (often the body it replaced), if there is one.",
         why: "Para 99: funding contributions from the statutory safeguarding partners should be equitable and agreed by the LSPs. A partner missing from the table (or a contribution listed under another body's name) leaves its share unaccounted for.",
         fails: r#"
@@ -406,6 +409,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 98–100 and 104 (ninth bullet: \"how the arrangements will be funded\")",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `[funding]` is present with `financial_year`, `stated_total` and at least one contribution.",
         why: "Para 100: the funding should be transparent to children and families, and individual contributions clearly set out.",
         fails: r#"
@@ -475,6 +479,7 @@ rule!(
         citation: "WT2023 ch. 2, para 99 (funding \"reviewed on an ongoing basis\") and LSP box item 3 (\"shared annual budget\")",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `funding.financial_year` (1 April – 31 March) includes the latest date the document was published or updated. Funding for a year that has ended by `--today` is reported as info.",
         why: "Funding is agreed each year; figures for another year do not tell readers how the arrangements are funded now.",
         fails: r#"
@@ -539,6 +544,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 100 and 107 (eighth item)",
         editions: super::SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That `yearly_report.contents` includes `costs_breakdown`.",
         why: "Para 100: individual contributions should be clearly set out in reporting; para 107 lists the breakdown of costs among what the yearly report includes.",
         fails: r#"

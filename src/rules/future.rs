@@ -16,6 +16,7 @@ rule!(
         citation: "Children Act 2004 s.16E(1)(aa) and (2A), inserted by the Children's Wellbeing and Schools Act 2026 s.2 (not yet commenced)",
         editions: ALL_EDITIONS,
         enabled: false,
+        fix: None,
         what: "That the relevant agencies include childcare and education bodies (kinds `school`, `college`, `education_settings`, `alternative_provision`, `early_years`). Which agencies are designated will be set by regulations not yet made.",
         why: "Once commenced, designated childcare and education agencies become a mandatory part of the arrangements rather than a choice of the partners.",
         fails: r#"
@@ -115,6 +116,7 @@ rule!(
         citation: "Children Act 2004 s.16EA, inserted by the Children's Wellbeing and Schools Act 2026 s.3 (not yet commenced; regulations expected late 2027)",
         editions: ALL_EDITIONS,
         enabled: false,
+        fix: None,
         what: "That `[[child_protection_teams]]` has at least one team, and that each includes an education person and a social worker nominated by the local authority, a registered health professional nominated by an ICB, and a constable or police employee nominated by the chief officer.",
         why: "Once commenced, the teams support the local authority's child protection (s.47) enquiries with the core agencies in one team.",
         fails: r#"

@@ -181,6 +181,8 @@ pub fn apply(
             // The message says so first, so that nobody "fixes" a record.
             d.severity = Severity::Info;
             d.message = format!("history (a record, `superseded_by`): {}", d.message);
+            // Nor does `--fix` rewrite what a past document said.
+            d.fix = None;
         }
         out.push(d);
     }

@@ -117,6 +117,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 75 and 104 (threshold document, escalation, whistleblowing, review process)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That every linked document has a `url` that is an absolute http(s) address. A placeholder address (\"#\", \"here\", an address with no host) or a document named with no `url` at all is a warning; a placeholder in a document the guidance asks for (threshold document, dispute resolution procedure, practice review process, whistleblowing procedure) is labelled as such.",
         why: "Practitioners and families follow these links to find thresholds and escalation routes. A published \"#\" link looks like a reference but leads nowhere.",
         fails: r##"
@@ -226,6 +227,7 @@ rule!(
         citation: "WT2023 ch. 2, para 103 (the arrangements must be published); para 105 (easily available)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That no `url` or `website` in the file uses the `javascript:`, `vbscript:`, `data:`, `file:` or `blob:` scheme (in any letter case, and with the spaces and control characters browsers ignore). `masa render` never makes such an address a link; it shows it as text.",
         why: "An address with one of these schemes cannot lead a reader to a published document: it runs code in the reader's browser, carries content of its own, or points at a file on the reader's own computer. It is provably not the document it names, and published as a link it would be unsafe.",
         fails: r#"

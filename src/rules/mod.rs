@@ -84,6 +84,10 @@ pub struct RuleMeta {
     pub editions: &'static [Edition],
     /// Whether it runs by default (rules for law not yet commenced do not).
     pub enabled: bool,
+    /// Whether its findings carry a fix, and whether that fix is safe (`masa check --fix`
+    /// applies it) or unsafe (only with `--unsafe-fixes`). `None`: nothing to fix
+    /// mechanically; facts a person must decide (totals, dates, who signed) are never fixed.
+    pub fix: Option<crate::diag::Applicability>,
     /// *What it checks*.
     pub what: &'static str,
     /// *Why it matters*.

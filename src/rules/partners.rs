@@ -20,6 +20,7 @@ rule!(
         citation: "Children Act 2004 s.16E(3); WT2023 ch. 2, box \"Safeguarding partners\" (p. 23)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `[[partners]]` includes an organisation of kind `local_authority`, one of kind `integrated_care_board` (a `clinical_commissioning_group` only for documents following WT2018), and one of kind `police`.",
         why: "The duty to make arrangements falls jointly and equally on exactly these three partners. Arrangements that leave one out do not meet section 16E of the Children Act 2004.",
         fails: r#"
@@ -146,6 +147,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 47–48 and 51",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That every `[[partners]]` entry has a `lead` role, and that its title is the head of the body: \"Chief Executive\" for a local authority or ICB, \"Chief Constable\", \"Commissioner\" or \"Chief Officer\" for the police (and \"Chief Executive\" for any other kind). CCG-era titles such as \"Accountable Officer\" and draft titles such as \"CEO Designate\" are flagged.",
         why: "WT2023 makes the heads of the three agencies the lead safeguarding partners, because they can speak with authority, commit resources and hold their organisations to account. Naming a deputy, or an abolished office, leaves that accountability unclear.",
         fails: r#"
@@ -249,6 +251,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 56–57",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That every `[[partners]]` entry lists at least one role in `delegates`.",
         why: "Delegated safeguarding partners carry the day-to-day leadership of the arrangements for their agency; WT2023 para 56 asks for each to be named in the published arrangements.",
         fails: r#"

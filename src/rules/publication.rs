@@ -18,6 +18,7 @@ rule!(
         citation: "Children Act 2004 s.16E(1) and s.16J; WT2023 ch. 2, para 104 (second bullet)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `partnership.areas` names at least one local authority, that each is an organisation of kind `local_authority`, and that a file covering several areas says they are combined (`combined_areas = true`, s.16J).",
         why: "Arrangements are made for a local authority area; two or more areas may be treated as one only by agreement under s.16J. Without the area, nobody can tell whose children the arrangements cover.",
         fails: r#"
@@ -96,6 +97,7 @@ rule!(
         citation: "Children Act 2004 s.16G(2); WT2023 ch. 2, para 103",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That the file records where the arrangements are published: `partnership.url` (a web address) or, when no address is known, `partnership.published_on` (in words). The publication date is `published-date-present`'s concern, so a missing date is reported once.",
         why: "The partners must publish the arrangements. A record with no address cannot show that they have, or let a reader find the published version.",
         fails: r#"
@@ -138,6 +140,7 @@ rule!(
         citation: "Children Act 2004 s.16E(2); WT2023 ch. 2, para 103 (first bullet)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That a `[working_together]` section is present with a description or listed mechanisms.",
         why: "This is the first thing the Act requires the arrangements to include; without it the arrangements say who the partners are but not what they do together.",
         fails: r#"
@@ -189,6 +192,7 @@ rule!(
         citation: "Children Act 2004 s.16G(2) (publication)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `partnership.published` is present.",
         why: "Every date-dependent judgement — whether the document names bodies that existed, follows the edition in force, and has been signed off since it was last changed — starts from its publication date.",
         fails: r#"
@@ -227,6 +231,7 @@ rule!(
         citation: "WT2023 para 2 (\"This document replaces Working together to safeguard children (2018)\"); edition registry",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: Some(crate::diag::Applicability::Unsafe),
         what: "That `partnership.guidance_edition` is the edition in force on the document's latest date, that no `[[citations]]` entry cites as current an edition that had been superseded by the document's date, that the document does not cite more than one edition as current, and that `guidance_edition` is the one edition the text cites as current, if it cites one. Judged against `--today` as well: a document whose edition has since been replaced (by an edition whose date is confirmed) gets advice (info) to review it. Where the edition in force is known only by an inferred date (WT2026), and where two editions are both cited as current, the finding is advice (info) only.",
         why: "Statutory guidance must be followed unless there is good reason not to; arrangements that cite a replaced edition are likely to miss what changed.",
         fails: r#"
@@ -270,6 +275,15 @@ published = 2024-09-27
                 .with_help(format!("review the arrangements against {} and update `guidance_edition`", in_force.title))
                 .with_citation(edition_citation(in_force))
                 .same_defect("edition out of date");
+                // Unsafe: writing the new edition claims the review was done. Not offered for
+                // an edition whose date is only inferred (that finding is advice).
+                if in_force.date_confirmed {
+                    d = d.with_fix(crate::diag::Fix::unsafe_(
+                        format!("follow {}", in_force.title),
+                        edition.span(),
+                        serde_json::to_string(&in_force.edition).unwrap_or_default(),
+                    ));
+                }
                 d.severity = severity;
                 out.push(d);
             } else if let Some(newer) = editions::in_force_on(cx.today)
@@ -409,6 +423,7 @@ rule!(
         citation: "WT2023 implementation date of December 2024, as reported by Leeds SCP and Cornwall & Isles of Scilly SP (not in the WT2023 text; paragraph not verified)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "After 31 December 2024 (judged against `--today`): that the document does not follow WT2018, and that its latest published or updated date is after WT2023 was published (15 December 2023).",
         why: "WT2023 changed who leads the arrangements (lead and delegated safeguarding partners, a partnership chair drawn from the delegates) and what is published; arrangements last revised before it cannot reflect those changes.",
         fails: r#"

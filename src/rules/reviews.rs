@@ -27,6 +27,7 @@ rule!(
         citation: "Children Act 2004 s.16C(1); WT2023 ch. 5, paras 330–331",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "Where the arrangements describe notification (`practice_reviews.notification`), that `by` (who notifies) is a local authority and `working_days` is at most 5. Arrangements that do not describe it get advice (info) only: the duty to notify is the local authority's, and the paragraphs on what arrangements contain ask for the review process as a whole.",
         why: "Notification is the local authority's statutory duty when a child dies or is seriously harmed and abuse or neglect is known or suspected; the 5-working-day limit lets the Panel and partners act while learning is fresh.",
         fails: r#"
@@ -115,6 +116,7 @@ rule!(
         citation: "WT2023 ch. 5, paras 343–344 and box p. 144 (\"a non-statutory requirement\")",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `practice_reviews.rapid_review.working_days`, where stated, is at most 15.",
         why: "The rapid review decides quickly whether a local or national review is needed; the guidance sets 15 working days.",
         fails: r#"
@@ -162,6 +164,7 @@ rule!(
         citation: "Children Act 2004 s.16F(1)–(2); SI 2018/789 reg. 11; WT2023 ch. 2, para 103 (second bullet)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `practice_reviews` describes local reviews (`[practice_reviews.local_reviews]`) or links to its published process (`practice_reviews.process`).",
         why: "Identifying serious cases and reviewing them under the partners' supervision is a statutory part of the arrangements (para 103 lists it among what published arrangements must include).",
         fails: r#"
@@ -215,6 +218,7 @@ rule!(
         citation: "SI 2018/789 reg. 12",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "Where local reviews are described, whether `practice_reviews.local_reviews.reviewer_appointed_by` is given. Regulation 12 is a duty to appoint, not to describe, so silence is advice only: the file cannot show the duty is met.",
         why: "Regulation 12: the safeguarding partners must appoint a reviewer to conduct a local review. Recording who does so lets a reader see the duty is owned; no paragraph requires the arrangements to say it.",
         fails: r#"
@@ -259,6 +263,7 @@ rule!(
         citation: "Children Act 2004 s.16F(3)(c); SI 2018/789 reg. 16(1); WT2023 ch. 5, para 364 (seven working days)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `practice_reviews.local_reviews.sent_days_before_publication`, where stated, is at least 7.",
         why: "Regulation 16(1): the partners must provide a copy of the report to the Secretary of State and the Panel no later than 7 days before publication.",
         fails: r#"
@@ -302,6 +307,7 @@ rule!(
         citation: "Children Act 2004 s.16F(4)–(5); SI 2018/789 reg. 17; WT2023 ch. 5, para 362",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `practice_reviews.local_reviews.kept_available_years`, where stated, is at least 1.",
         why: "Regulation 17: whatever is published must remain publicly available for a minimum of one year.",
         fails: r#"
@@ -345,6 +351,7 @@ rule!(
         citation: "WT2023 ch. 5, para 365",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `practice_reviews.local_reviews.target_months`, where stated, is at most 6.",
         why: "Para 365: the report should be completed and published as soon as possible and no later than six months from the decision to initiate a review.",
         fails: r#"

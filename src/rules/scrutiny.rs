@@ -16,6 +16,7 @@ rule!(
         citation: "Children Act 2004 s.16G(3); WT2023 ch. 2, para 89",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That the file has an `[independent_scrutiny]` section naming the scrutineer's role.",
         why: "Independent scrutiny is a statutory part of the arrangements: without it nobody outside the three partners judges whether the arrangements work.",
         fails: r#"
@@ -70,6 +71,7 @@ rule!(
         citation: "Children Act 2004 s.16G(3) (\"an independent person\")",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That the `scrutineer` role is not a partner's `lead` or one of its `delegates`, and that neither the scrutiny `employer` nor the role's `organisation` is a safeguarding partner.",
         why: "Scrutiny by someone who runs or works for one of the partners is not scrutiny by an independent person.",
         fails: r#"
@@ -165,6 +167,7 @@ rule!(
         citation: "WT2023 ch. 2, box \"Functions of independent scrutiny role\" (p. 37, paras 90–92) and para 97",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That `independent_scrutiny.functions` lists the scrutiny role's functions, or `description` says how scrutiny is delivered.",
         why: "Para 97: the published arrangements should state how independent scrutiny is delivered locally and by whom; the p. 37 box lists its seven functions.",
         fails: r#"
@@ -225,6 +228,7 @@ rule!(
         citation: "WT2023 ch. 2, para 97 and LSP box item 3 (p. 27: \"including plans for independent scrutiny\")",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That `independent_scrutiny.plan` is present, or that scrutiny reports to named groups (`independent_scrutiny.reports_to`), or that the scrutineer chairs one of the `[[groups]]`.",
         why: "Para 97: the arrangements should state which areas will be scrutinised, how regularly, and how recommendations will be taken forward; the LSPs sign off these plans.",
         fails: r#"

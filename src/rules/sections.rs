@@ -46,6 +46,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 67 and 76–78",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That at least one relevant agency is an education body (kind `school`, `college`, `education_settings`, `alternative_provision`, `higher_education`, `training_provider` or `early_years`), and that `[education]` names at least one group in `strategic_groups`.",
         why: "Para 67: \"It is expected all local education and childcare providers working with children up to the age of 18 … will be included\"; para 77: LSPs should have an education representative at strategic discussions.",
         fails: r#"
@@ -126,6 +127,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 68 and 104 (fourth bullet); WT2018 ch. 3, publication of arrangements",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That an `[early_years]` section is present and says something (a description, a forum or a group).",
         why: "Early years provision and childcare settings see the youngest children daily; the guidance asks the arrangements to say how they are included.",
         fails: r#"
@@ -166,6 +168,7 @@ rule!(
         citation: "WT2023 ch. 2, para 104 (fifth bullet); WT2018 ch. 3, publication of arrangements",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `[youth_custody]` and `[residential_homes]` are present and say something.",
         why: "Children in custody and in children's homes are among the most vulnerable; the guidance asks how the arrangements reach them, including children placed out of the area.",
         fails: r#"
@@ -223,6 +226,7 @@ rule!(
         citation: "WT2023 ch. 2, para 104 (eleventh bullet), para 107 and the scrutiny box (p. 37)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That a `[voice]` section is present with at least one mechanism, description or owning group.",
         why: "The guidance puts children's and families' experience at the centre: the arrangements should say how it is sought and used, and scrutiny should check it is.",
         fails: r#"
@@ -268,6 +272,7 @@ rule!(
         citation: "WT2023 ch. 2, para 104 (sixth bullet); Children Act 2004 s.16H",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That `[information_sharing]` is present with a description, principles or a protocol.",
         why: "Failures to share information recur in serious case reviews; the guidance asks the arrangements to set out the processes and principles for sharing.",
         fails: r#"
@@ -312,6 +317,7 @@ rule!(
         citation: "WT2023 ch. 2, para 104 (seventh bullet) and LSP box item 5 (p. 27)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `[performance]` names a data set or framework (`framework`) and the group that reviews it (`groups`).",
         why: "An agreed data set reviewed by a named group is how the partners know whether help is working; para 104 asks for it to be described.",
         fails: r#"
@@ -361,6 +367,7 @@ rule!(
         citation: "WT2023 ch. 2, para 104 (eighth bullet)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `[training]` has `commissioning`, `delivery` and `evaluation`.",
         why: "Para 104 asks how multi-agency training will be commissioned, delivered and monitored for impact; training whose impact is never evaluated cannot show it improves practice.",
         fails: r#"
@@ -443,6 +450,7 @@ rule!(
         citation: "WT2023 ch. 2, para 104 (eighth bullet: \"how they will undertake any multi-agency and inter-agency audits\")",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That `[audits]` is present and says something.",
         why: "Multi-agency audits are how partners test practice against their own procedures; para 104 asks how they will be undertaken.",
         fails: r#"
@@ -483,6 +491,7 @@ rule!(
         citation: "WT2023 ch. 3, para 117, and ch. 2, para 104 (last bullet)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `[[threshold_documents]]` has at least one entry. (Whether its link is real is `link-not-placeholder`.)",
         why: "The threshold document tells every practitioner when to refer and to whom; para 104 asks the arrangements to say how it aligns with them.",
         fails: r#"
@@ -523,6 +532,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 75 and 104 (eleventh bullet); paras 110–113",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `[dispute_resolution]` names a `procedure` (a published document) and the `forum` (group) where disputes between partners are resolved.",
         why: "Para 75: relevant agencies should be told how to escalate concerns and how disputes will be resolved. Without a procedure and a forum, disagreements between agencies have nowhere to go.",
         fails: r#"
@@ -573,6 +583,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 75 and 104 (eleventh bullet: \"including whistleblowing procedures\")",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That `[whistleblowing]` has at least one link. (Whether the link is real is `link-not-placeholder`.)",
         why: "Staff who see unsafe practice need to know how to raise it; para 75 asks for whistleblowing procedures to be given to relevant agencies.",
         fails: r#"
@@ -622,6 +633,7 @@ rule!(
         citation: "WT2023 ch. 2, para 63 (second bullet) and LSP box item 5 (p. 27)",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That `[business_unit]` is present and says something (host, manager or description).",
         why: "Para 63 names \"a business management function with adequate resources and capacity to support the partnership chair\" as one of the three functions of effective arrangements.",
         fails: r#"

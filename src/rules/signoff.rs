@@ -18,6 +18,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 101–102 (signed off by all LSPs)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That every `[[signatures]]` entry has `name`, `role`, `organisation` and `date`.",
         why: "A sign-off with a blank date or no name cannot show who agreed the arrangements, or that they agreed this version.",
         fails: r#"
@@ -104,6 +105,7 @@ rule!(
         citation: "WT2023 ch. 2, para 50 and LSP box item 3 (p. 27); paras 101–102",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That for every `[[partners]]` entry there is a `[[signatures]]` entry by its lead (`role` = the partner's `lead`) or for its organisation. A document with no signatures that records when the partners agreed it (`partnership.agreed`) passes: the statement is its sign-off.",
         why: "The LSPs jointly own the arrangements: WT2023 asks them to review and sign off the published arrangements, the budget, the yearly report and the threshold document.",
         fails: r#"
@@ -201,6 +203,7 @@ rule!(
         citation: "WT2023 ch. 2, LSP box item 3 (p. 27) and para 105",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That the latest date among `[[signatures]]` (or, without signatures, `partnership.agreed`) is not before the latest date in `partnership.updated` (a sign-off up to 31 days before an update counts: approval usually precedes publication).",
         why: "Arrangements updated after they were agreed have changed without the partners' recorded agreement; para 105 expects key changes to be updated and the LSPs to sign off the published arrangements.",
         fails: r#"
@@ -259,6 +262,7 @@ rule!(
         citation: "Data quality (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `updated` dates are not before `published`, that the version history runs forwards in time, that no version, update, publication, agreement or signature is dated after `--today` or before 2004, and that `agreed` is not after `published` unless the arrangements were updated since.",
         why: "Dates out of order usually mean one of them was mistyped, and every date-based judgement (which edition applied, whether bodies still existed) depends on them.",
         fails: r#"

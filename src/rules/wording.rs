@@ -56,6 +56,7 @@ rule!(
         citation: "Data quality (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "Every text value for \"TBC\", \"TODO\" (the placeholders `masa init` writes), \"[image: …]\" and Word bookmark artefacts such as \"[bookmark: _Hlk…]\".",
         why: "A published placeholder shows that part of the arrangements was never finished; bookmark debris shows text was pasted without review.",
         fails: r#"
@@ -146,6 +147,7 @@ rule!(
         citation: "WT2023 ch. 2, paras 47 and 56",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: Some(crate::diag::Applicability::Safe),
         what: "Every text value for \"Lead Strategic Partner\" (for Lead Safeguarding Partner) and \"Designated Safeguarding Partner\" (for Delegated Safeguarding Partner).",
         why: "The guidance's terms carry its meaning: a \"designated\" partner or a \"strategic\" lead is not a role WT2023 defines, and readers may not recognise the LSPs and DSPs.",
         fails: r#"
@@ -170,23 +172,62 @@ agreed_by = "The Lead Safeguarding Partners (LSPs)"
             ),
         ] {
             for (t, at, span) in occurrences_at(cx, wrong) {
-                out.push(
-                    finding(
-                        meta,
+                let written = matched(t, at, wrong.len());
+                let mut d = finding(
+                    meta,
+                    span.clone(),
+                    format!(
+                        "`{}` says \"{written}\"; the guidance's term is \"{right}\"",
+                        t.key
+                    ),
+                )
+                .with_label("term")
+                .with_help(format!("write \"{right}\""));
+                // Only where the span is the words themselves (the text is written verbatim).
+                if span.len() == wrong.len() && written.len() == wrong.len() {
+                    let replacement = same_case(written, right);
+                    d = d.with_fix(crate::diag::Fix::safe(
+                        format!("write \"{replacement}\""),
                         span.clone(),
-                        format!(
-                            "`{}` says \"{}\"; the guidance's term is \"{right}\"",
-                            t.key,
-                            matched(t, at, wrong.len())
-                        ),
-                    )
-                    .with_label("term")
-                    .with_help(format!("write \"{right}\"")),
-                );
+                        replacement,
+                    ));
+                }
+                out.push(d);
             }
         }
     }
 );
+
+/// `right` written in the case of `written`, word by word: all lower case, all capitals, or
+/// each word's first letter as written.
+fn same_case(written: &str, right: &str) -> String {
+    if written.chars().all(|c| !c.is_uppercase()) {
+        return right.to_lowercase();
+    }
+    if written.chars().all(|c| !c.is_lowercase()) {
+        return right.to_uppercase();
+    }
+    let cases: Vec<bool> = written
+        .split(' ')
+        .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    right
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let mut c = w.chars();
+            let first = c.next().map(|f| {
+                if cases.get(i).copied().unwrap_or(true) {
+                    f.to_uppercase().collect::<String>()
+                } else {
+                    f.to_lowercase().collect::<String>()
+                }
+            });
+            first.unwrap_or_default() + &c.as_str().to_lowercase()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The registry id of a guidance edition, as `editions` lists in the data files name them.
 fn edition_id(e: crate::model::Edition) -> &'static str {
@@ -447,6 +488,7 @@ rule!(
         citation: "The source of each entry of the obsolete-names registry (src/rules/data/obsolete.toml), e.g. Children and Social Work Act 2017 s.30 (LSCBs abolished); Health and Care Act 2022 (CCGs abolished, ICB titles); WT2023 ch. 2, para 62 (no independent chair). Each finding cites its own.",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "Every text value (except the names of declared organisations, which `obsolete-body` judges, as it judges every mention of a body the document declares) for every entry of the obsolete-names registry: bodies (any \"… Clinical Commissioning Group\" and CCG(s), Local Safeguarding Children Boards and \"… Safeguarding Children('s) Board\" with initials such as LSCB or BSCB, the National Probation Service and Community Rehabilitation Companies, Public Health England, What Works for Children's Social Care, the Early Intervention Foundation, the ICBs that ended on 1 April 2026), titles (\"Accountable Officer\", \"Designate\", an \"Independent Chair\" alongside independent scrutiny under WT2023) and terms (serious case reviews, the NHS Commissioning Board), with the typographic apostrophe read as a straight one. An entry counts only once it had ended on the day the document is judged as at (a 2018 record rightly names its Board), and only under the editions it lists. A name in negation or narrated history (\"the former LSCB\", \"the LSCB was replaced by …\", \"replaced the CCG\", \"before 2019\", a quoted old title) is a mention, not a use, and does not count; nor does the partnership's own name or initials. One finding per entry per text value, its further places labelled; a warning, or advice where the registry caps it (`max_severity`); prose never gives an error.",
         why: "LSCBs were replaced by the safeguarding partners' arrangements in 2019, CCGs by ICBs in 2022, serious case reviews by local child safeguarding practice reviews; ICBs have chief executives, not accountable officers; WT2023 removes the need for an independent chair. Presenting them as current misinforms readers about who is responsible and suggests the text was not revised.",
         fails: r#"
@@ -575,6 +617,7 @@ rule!(
         citation: "The source of each misquotation in the titles registry (src/rules/data/titles.toml), e.g. SI 2018/789 reg. 1 (The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018); Health and Care Act 2022; Working Together to Safeguard Children. Each finding cites its own.",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "Every text value (except an organisation's own `name`) for every known misquotation of the titles registry: \"Working Together to Safeguarding Children\", \"Children and social Work Act\" or a wrong year for it, \"Children's Act 2004\", \"Health and Social Care Act 2022\", the 2018 Regulations with \"Relevant Agencies\", \"Regulation\" or \"Practice Reviews\", an edition of Working Together of a year there was none, the 2015 edition, a Bill cited after its Royal Assent (judged as at the document's day). A warning, or advice where the registry caps it (`max_severity`); one finding per misquotation per text value. \"Lead Strategic Partner\" and \"Designated Safeguarding Partner\" are `acronym-expansion`'s.",
         why: "A misquoted title makes the law harder to find and suggests the citation was not checked; a wrong Act (\"Health and Social Care Act 2022\") or a superseded edition points readers at the wrong law.",
         fails: r#"
@@ -651,6 +694,7 @@ rule!(
         citation: "The source of each claim in the false-statements registry (src/rules/data/false_law.toml), e.g. Children Act 2004 s.16E(1) (England only), s.16G(7) (a yearly report at least once in every 12 months, no statutory date), s.16E(3)(b) (an ICB, not a CCG). Each finding cites its own.",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "Every text value for every claim of the false-statements registry: a \"statutory deadline\" of 30 September for the yearly report, the duty or the 2018 Regulations applying in \"England and Wales\", a CCG as a safeguarding partner or the LSCB as the statutory body (after they were abolished), the police as child death review partners, five working days for notifying a serious incident or six months for publishing a review \"by law\", and others. A claim counts only where one of its context words (`near`) is in the same sentence, from the day it became false (`false_from`) and under the editions it lists; a claim that was once true (an LSCB, a CCG) does not count in narrated history or negation. An error only where the claim misstates an Act or regulations and the correction rests on the primary text (`confirmed`); otherwise a warning, or advice where the registry caps it. Education as a \"fourth partner\" is `education-not-statutory-partner`'s.",
         why: "Arrangements are read by practitioners as a statement of their duties: a statutory deadline that does not exist, a duty said to apply in Wales, or a body named as a statutory partner that the Act does not name misinforms them about the law.",
         fails: r#"
@@ -683,6 +727,7 @@ rule!(
         citation: "Children Act 2004 s.16E(3); WT2023 ch. 2, paras 67, 76-78 and 107; Children's Wellbeing and Schools Act 2026 s.2",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "Every text value for the false-statements registry's claim that education is a (fourth) statutory safeguarding partner: \"fourth safeguarding partner\", \"fourth statutory (safeguarding) partner\", \"4th safeguarding partner\", \"education is/as/becomes a statutory partner\". Not where it is negated or narrated (\"education is not a fourth partner\", \"rather than a fourth safeguarding partner\").",
         why: "The Act names three safeguarding partners. Education settings are relevant agencies with strategic representation (and the 2026 Act, once commenced, makes designated childcare and education agencies a mandatory class of relevant agency), not a fourth partner with the partners' duties. Advice: the phrase is common shorthand for education's strategic role.",
         fails: r#"
@@ -715,6 +760,7 @@ rule!(
         citation: "Data quality (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That no organisation has other names recorded in `also_called`, i.e. that the document calls it the same thing everywhere. Abbreviations and short forms of the name (\"BLMK ICB\", \"Bedfordshire Probation\" for \"Bedfordshire Probation Service\") are the same name.",
         why: "The same body under two names (\"Bedfordshire Police\" and \"Bedfordshire Constabulary\") makes readers wonder whether two bodies are meant, and breaks search and cross-checking.",
         fails: r#"
@@ -848,6 +894,7 @@ rule!(
         citation: "Data quality (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That no group has other names recorded in `also_called` (abbreviations and short forms aside), that the dispute resolution forum is not called something other than its group's name (`forum_called`), and that no text calls a group's \"Group\" a \"Board\" or the other way round (matching the capitalised name, so \"a strategic group\" is not read as \"Strategic Group\").",
         why: "A board and a group are different bodies in most partnerships: calling the same forum both leaves readers unsure where disputes go.",
         fails: r#"
@@ -1071,6 +1118,7 @@ rule!(
         citation: "Data quality (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That no text (and no `also_called` of `[partnership]`) writes the partnership's name with the same words in another form: \"Children's\" or \"Childrens\" for \"Children\", \"&\" for \"and\", a plural. The name is matched in full, or from its first \"Safeguarding\" when no place name comes before it; case alone, and a possessive ending (\"the Partnership's report\"), are not differences. Names of other partnerships (a different place before the same words) are not judged.",
         why: "The partnership's name is how people find its arrangements, its procedures and its yearly report. A name written two ways (\"Safeguarding Children's Partnership\" on one page, \"Safeguarding Children Partnership\" on another) looks like two bodies, and breaks search and cross-checking.",
         fails: r#"

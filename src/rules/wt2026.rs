@@ -41,6 +41,7 @@ rule!(
         citation: CITATION,
         editions: WT2026_ONLY,
         enabled: true,
+        fix: None,
         what: "For a document judged by WT2026: that a `[looked_after_children]` section says something (a `description`, `mechanisms`, `groups` or `links`).",
         why: "The DfE's summary of WT2026 says: \"We have clarified that MASA responsibilities include children who are looked after.\" Advice (info), not a warning: the summary is a secondary source, and it reports a clarification of scope, not what the published arrangements must say about it; the WT2026 paragraph has not been read.",
         fails: r#"
@@ -94,6 +95,7 @@ rule!(
         citation: CITATION,
         editions: WT2026_ONLY,
         enabled: true,
+        fix: None,
         what: "For a document judged by WT2026: that `performance.disproportionality` says how data are analysed to identify disproportionality and racism.",
         why: "The DfE's summary of WT2026 says: \"We have set clearer expectations on analysing information to identify disproportionality and racism\". Advice (info), not a warning: the summary is a secondary source and does not say what the expectation is or whether the published arrangements must describe it; the WT2026 paragraph has not been read.",
         fails: r#"
@@ -141,6 +143,7 @@ rule!(
         citation: CITATION,
         editions: WT2026_ONLY,
         enabled: true,
+        fix: None,
         what: "For a document judged by WT2026 that has a `[yearly_report]` section: that its `contents` include `impact_evidence`.",
         why: "The DfE's summary of WT2026 says: \"The chapter makes explicit that annual reports must evidence their impact on children and families.\" WT2023 para 107 already lists evidence of impact among the report's contents, and `yearly-report-contents` reports its absence as a warning; this rule adds, as advice (info), that WT2026 is said to make it explicit. Info because the summary is a secondary source and the WT2026 paragraph has not been read.",
         fails: r#"

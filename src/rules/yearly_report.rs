@@ -75,6 +75,7 @@ rule!(
         citation: "Children Act 2004 s.16G(7); WT2023 ch. 2, paras 106–109",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "That `[yearly_report]` exists and, where the latest report's `published` is given (the most recent of `yearly_report.latest` and `[[yearly_report.reports]]`), that it is no more than 12 months before `--today`. When no latest report is dated, there is nothing to judge and nothing is reported.",
         why: "The yearly report is the partners' statutory account of what they have done and how effective the arrangements have been; more than 12 months without one breaches s.16G(7).",
         fails: r#"
@@ -137,6 +138,7 @@ rule!(
         citation: "WT2023 ch. 2, para 107",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That `yearly_report.contents` includes each of the 13 items of para 107 (partner contributions, scrutiny themes, impact evidence, little progress, serious incident learning, key decisions, children and families' feedback, costs breakdown, education representation, data and information sharing, scrutiny impact review, arrangement updates, national reforms).",
         why: "Para 107 sets out what the yearly report should also include so that readers can judge the partners' work; an item left out goes unreported.",
         fails: r#"
@@ -207,6 +209,7 @@ rule!(
         citation: "WT2023 ch. 2, para 109",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That `yearly_report.recipients` includes the Child Safeguarding Practice Review Panel (an organisation whose name contains \"Safeguarding Practice Review Panel\") and a Department for Education recipient (a name containing \"Department for Education\", \"DfE\" or \"Multi-Agency Safeguarding Arrangements Unit\"), and that `within_days`, where stated, is at most 7 (para 109 says days: a recipient marked `working_days = true` is reported above 5 working days, which can run past 7 calendar days). A recipient that no longer exists is reported once, by `obsolete-body`, with the fix its registry entry gives for a recipient: for the What Works Centre for Children's Social Care (WT2018's recipient), the Panel and the DfE's unit that para 109 names, not its successor Foundations. So this rule does not also report the missing DfE when such a body stands in its place, nor its `within_days`; where the obsolete body's entry has no recipient fix (a clinical commissioning group), the missing DfE is reported here, pointing at the obsolete recipient.",
         why: "Para 109: a copy goes to the Panel and to the DfE's Multi-Agency Safeguarding Arrangements Unit within 7 days of publication. Sending it to a body that no longer exists means the DfE does not get it.",
         fails: r#"
@@ -364,6 +367,7 @@ rule!(
         citation: "Children Act 2004 s.16A; SI 2018/789 reg. 2",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: Some(crate::diag::Applicability::Safe),
         what: "That an organisation whose name mentions the \"Safeguarding Practice Review Panel\" is called exactly \"Child Safeguarding Practice Review Panel\" (common variants add \"National\").",
         why: "Common usage is not wrong in substance, but the statutory name avoids doubt about which body is meant.",
         fails: r#"
@@ -402,7 +406,12 @@ kind = "national_body"
                         format!("\"{name}\" is not the Panel's statutory name"),
                     )
                     .with_label("Panel")
-                    .with_help("call it the Child Safeguarding Practice Review Panel"),
+                    .with_help("call it the Child Safeguarding Practice Review Panel")
+                    .with_fix(crate::diag::Fix::safe(
+                        "write the Panel's statutory name",
+                        org.name.span(),
+                        "\"Child Safeguarding Practice Review Panel\"",
+                    )),
                 );
             }
         }
@@ -419,6 +428,7 @@ rule!(
         citation: "WT2023 ch. 2, para 109 (\"by the end of September every year\"; guidance, not statute)",
         editions: SINCE_WT2023,
         enabled: true,
+        fix: None,
         what: "That the latest report's `published` (the most recent of `yearly_report.latest` and `[[yearly_report.reports]]`) is on or before 30 September after the end of the financial year in its `period`.",
         why: "Para 109 asks for the report to be published by the end of September, covering the previous April to March, so that reports are comparable and timely.",
         fails: r#"

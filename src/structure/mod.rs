@@ -15,7 +15,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::paths::LocationSegment;
 use serde_json::Value;
 
-use crate::diag::{Diagnostic, Severity, suggest};
+use crate::diag::{Diagnostic, Fix, Severity, suggest};
 use crate::load::{self, Document};
 use crate::model::{
     DATE_PATTERN, Date, FINANCIAL_YEAR_PATTERN, FinancialYear, ID_PATTERN, Id, MONEY_PATTERN,
@@ -128,6 +128,90 @@ fn validate(doc: &Document<'_>) -> (Vec<Diagnostic>, Vec<Vec<Segment>>) {
     (out, cuts)
 }
 
+/// The tables of declarations (`organisations`, `roles`, `groups`) a reference under `key` may name (the model's reference table,
+/// by the last key alone): roles for chairs, leads and the like, groups for group slots,
+/// organisations or roles for members and agencies, organisations otherwise.
+pub fn reference_tables(key: &str) -> &'static [&'static str] {
+    match key {
+        "chair" | "vice_chair" | "lead" | "delegates" | "scrutineer" | "manager" | "role" => {
+            &["roles"]
+        }
+        "reports_to" | "strategic_groups" | "operational_groups" | "groups" | "group" | "forum" => {
+            &["groups"]
+        }
+        "agency" | "members" => &["organisations", "roles"],
+        _ => &["organisations"],
+    }
+}
+
+/// A display name written where an id belongs: the id of the one declaration of the right kind
+/// whose `name` (a role's `title`) is exactly that text (ignoring case and surrounding spaces), with the name.
+/// None for a declaration's own `id`, or when no name or several match.
+fn id_named(doc: &Document<'_>, path: &[Segment], text: &str) -> Option<(String, String)> {
+    let key = path.iter().rev().find_map(|s| match s {
+        Segment::Key(k) => Some(k.as_str()),
+        Segment::Index(_) => None,
+    })?;
+    if key == "id" {
+        return None;
+    }
+    let wanted = text.trim();
+    let mut found: Vec<(String, String)> = Vec::new();
+    for table in reference_tables(key) {
+        let Some(entries) = doc
+            .get_ref()
+            .get(*table)
+            .and_then(|v| v.get_ref().as_array())
+        else {
+            continue;
+        };
+        for entry in entries.iter().filter_map(|e| e.get_ref().as_table()) {
+            let field = |k: &str| entry.get(k).and_then(|v| v.get_ref().as_str());
+            let Some(id) = field("id").filter(|id| Id::parse(id).is_ok()) else {
+                continue;
+            };
+            // A role is named by its title (its `name` is the person's).
+            let shown = if *table == "roles" { "title" } else { "name" };
+            if let Some(name) = field(shown).filter(|n| n.trim().eq_ignore_ascii_case(wanted)) {
+                found.push((id.to_owned(), name.to_owned()));
+            }
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
+}
+
+/// Whether the unknown key at `key_path` (written at `span`) can be renamed to `to` by
+/// rewriting that one span: the key is written bare (so the span is exactly the key), its
+/// value is not a table nor a list of tables (a table's name can be written in several headers
+/// and dotted keys, and the span is only the first), and the table has no key `to` already.
+fn renamable(
+    doc: &Document<'_>,
+    table: &[Segment],
+    key_path: &[Segment],
+    key: &str,
+    span: &crate::diag::Span,
+    to: &str,
+) -> bool {
+    use toml::de::DeValue;
+    let bare = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let value_is_headed = match value_at(doc, key_path) {
+        Some(DeValue::Table(_)) => true,
+        Some(DeValue::Array(a)) => a.iter().any(|v| v.get_ref().is_table()),
+        Some(_) => false,
+        None => true,
+    };
+    let taken = match table {
+        [] => doc.get_ref().contains_key(to),
+        _ => value_at(doc, table)
+            .and_then(DeValue::as_table)
+            .is_none_or(|t| t.contains_key(to)),
+    };
+    bare && span.len() == key.len() && !value_is_headed && !taken
+}
+
 /// Where a problem is, in words: "in `[funding]`", "at the top level".
 fn place(path: &[Segment]) -> String {
     if path.is_empty() {
@@ -176,21 +260,31 @@ fn explain(
                 key_path.push(Segment::Key(key.clone()));
                 let here = locate(doc, &key_path);
                 let span = here.key.unwrap_or(here.value);
-                let help = match suggest(key, allowed.iter().copied()) {
+                let suggester = crate::diag::Suggester::new(allowed.iter().copied());
+                let suggestion = suggester.suggest(key);
+                let clear = suggester.suggest_unique(key);
+                let help = match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
                     None if allowed.is_empty() => "remove this key".to_owned(),
                     None => format!("the keys allowed here are: {}", allowed.join(", ")),
                 };
-                out.push(
-                    Diagnostic::new(
-                        SCHEMA,
-                        Severity::Error,
-                        span,
-                        format!("unknown key `{key}` {}", place(path)),
-                    )
-                    .with_label("unknown key")
-                    .with_help(help),
-                );
+                // A misspelt key with one clear suggestion is mended by writing the suggestion
+                // in its place (see `renamable` for when).
+                let fix = clear
+                    .filter(|s| renamable(doc, path, &key_path, key, &span, s))
+                    .map(|s| Fix::safe(format!("rename `{key}` to `{s}`"), span.clone(), s));
+                let mut d = Diagnostic::new(
+                    SCHEMA,
+                    Severity::Error,
+                    span,
+                    format!("unknown key `{key}` {}", place(path)),
+                )
+                .with_label("unknown key")
+                .with_help(help);
+                if let Some(fix) = fix {
+                    d = d.with_fix(fix);
+                }
+                out.push(d);
             }
         }
         ValidationErrorKind::Required { property } => {
@@ -253,7 +347,15 @@ fn explain(
             if pattern == ID_PATTERN && !declares_id(path) {
                 let declared = declared.get_or_init(|| Declared::of(doc));
                 if let Some(d) = id_reference_message(text, &field, declared) {
-                    out.push(d(&diag));
+                    let mut d = d(&diag);
+                    if let Some((id, _)) = id_named(doc, path, text) {
+                        d = d.with_fix(Fix::safe(
+                            format!("write the id `{id}`"),
+                            at.value.clone(),
+                            crate::diag::toml_string(&id),
+                        ));
+                    }
+                    out.push(d);
                     return;
                 }
             }
@@ -344,7 +446,16 @@ fn explain(
             if let Some(finish) = instance.as_str().and_then(|text| {
                 display_name_message(text, &field, declared.get_or_init(|| Declared::of(doc)))
             }) {
-                out.push(finish(&diag));
+                let mut d = finish(&diag);
+                if let Some((id, _)) = instance.as_str().and_then(|text| id_named(doc, path, text))
+                {
+                    d = d.with_fix(Fix::safe(
+                        format!("write the id `{id}`"),
+                        at.value.clone(),
+                        crate::diag::toml_string(&id),
+                    ));
+                }
+                out.push(d);
                 return;
             }
             out.push(

@@ -40,6 +40,7 @@ cross_rule!(
         citation: "Data quality across partnerships (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "When several files are checked together: for each group id declared in more than one of the neighbouring files (a `scope = \"pan_area\"` group, or another partnership's group described with `partnership = \"…\"`; any other group id two neighbours both use is compared too, so local groups need ids of their own), that the name (allowing short forms and `also_called`), the chair (the person's name, else the post's title), `meetings_per_year` and `reports_to` agree. Another partnership's group is checked against that partnership's own file; any other group against what most files say (ties go to the first file). Only each partnership's latest document takes part.",
         why: "Practitioners across an area work to all the neighbouring documents. If one says the shared exploitation group meets quarterly and is chaired by the police, and another says otherwise, nobody can tell which is true, and scrutiny cannot hold the group to either.",
         fails: r#"
@@ -180,6 +181,7 @@ cross_rule!(
         citation: "Data quality across partnerships (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "When several files are checked together: every group declared with `partnership = \"<id>\"` exists, with the same id, in the file of that partnership (the file whose `partnership.id` is that id, or whose partnership name is the name this file gives it). Partnerships whose file is not in the set are not judged.",
         why: "A document that describes a neighbour's board or case review group commits readers to a body the neighbour's own arrangements may not have, or call something else.",
         fails: r#"
@@ -291,6 +293,7 @@ cross_rule!(
         citation: "Children Act 2004 s.16M, s.16P (combined child death review areas); WT2023 ch. 6",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "When several files are checked together: the files naming the same `child_death_review.panel` list the same child death review partners (compared by the organisations' names, so different ids for the same body agree). Each file that differs from what most of them say is reported.",
         why: "Child death review partners for a combined area act jointly (s.16P): if the documents disagree on who they are, at least one of them misstates who holds the statutory duty.",
         fails: r#"
@@ -434,6 +437,7 @@ cross_rule!(
         citation: "Data quality across partnerships (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "When several files are checked together: for each organisation id declared in more than one file of neighbouring partnerships (files that share a `pan_area` group or a child death overview panel, or where one names the other's partnership; unrelated files are not compared), that the kinds are equal and the names agree (equal ignoring case and punctuation, `&` for \"and\", a short form of the other, or one of its `also_called`). Each file that differs from what most of them say is reported.",
         why: "Shared ids are how masa (and readers) know two documents mean the same body. The same id under two names or kinds means either the documents disagree about the body, or two bodies were given one id.",
         fails: r#"
@@ -559,6 +563,7 @@ cross_rule!(
         citation: "Data quality across partnerships (no paragraph)",
         editions: ALL_EDITIONS,
         enabled: true,
+        fix: None,
         what: "When several files are checked together: for each `scope = \"pan_area\"` group that at least two neighbouring files describe, each other neighbour that shares at least one pan-area group with them (so it belongs to the same pan area) is expected to describe it too. A file that leaves out such groups gets one finding listing them, with where the others describe each. Only each partnership's latest document takes part.",
         why: "A pan-area group serves every partnership in the area. If one partnership's published structure leaves it out, its practitioners cannot see where that work is done or how it reports, and the partnerships' accounts of their shared structure disagree.",
         fails: r#"
