@@ -22,6 +22,7 @@ const PROSE_RULES: &[&str] = &[
     "education-not-statutory-partner",
     "acronym-expansion",
     "partnership-name-consistent",
+    "guidance-edition-current",
 ];
 
 #[derive(Deserialize)]
@@ -133,6 +134,17 @@ const MUST_FIRE: &[&str] = &[
     "hillingdon-10",
     "lincolnshire-07",
     "buckinghamshire-09",
+    // a replaced edition of Working Together offered as the guidance in force
+    "bristol-07",
+    "cornwall-scilly-03",
+    "newcastle-03",
+    "norfolk-11",
+    "north-tyneside-04",
+    "nottingham-city-08",
+    "pan-lancashire-08",
+    // the guidance called an Act; a month of 2023 with no edition
+    "coventry-03",
+    "norfolk-12",
 ];
 
 /// Sentences that must give no prose finding: history, negation, quotation, a partnership's
@@ -172,6 +184,13 @@ const MUST_STAY_SILENT: &[&str] = &[
     "sussex-01",
     "sussex-02",
     "cornwall-scilly-05",
+    // a replaced edition named in narrated history ("released", "stated", "since", "was
+    // established", "published their")
+    "bristol-06",
+    "buckinghamshire-13",
+    "devon-06",
+    "newcastle-01",
+    "nottingham-city-06",
 ];
 
 #[test]

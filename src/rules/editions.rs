@@ -74,6 +74,52 @@ pub fn in_force_on(day: Day) -> Option<&'static EditionInfo> {
     all().iter().rev().find(|e| e.published <= day)
 }
 
+/// An edition of Working Together named in a text: where (byte offsets into the text), and
+/// which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Named {
+    pub start: usize,
+    pub end: usize,
+    pub edition: Edition,
+}
+
+/// "Working Together [to Safeguard Children] [statutory guidance] [(]2018[)]" and "WT18" /
+/// "WT 2018", over the normalised (lower-case) text. A month before the year ("March 2023") is
+/// a misquotation (titles.toml), and years of no edition are too: only the registry's
+/// editions' years are read here.
+static NAMED: LazyLock<Option<regex::bytes::Regex>> = LazyLock::new(|| {
+    regex::bytes::RegexBuilder::new(
+        r"\b(?:working together(?: to safeguard(?:ing)? children)?(?: statutory guidance| guidance)?[,:]? ?\(?(20[0-9][0-9])\b\)?|wt ?(?:20)?([0-9][0-9])\b)",
+    )
+    .unicode(false)
+    .build()
+    .ok()
+});
+
+/// Every edition of the registry named in `text`, in order.
+pub(crate) fn named_in(text: &str) -> Vec<Named> {
+    let Some(re) = NAMED.as_ref() else {
+        return Vec::new();
+    };
+    let (norm, from) = super::support::prose::normalise(text);
+    re.captures_iter(norm.as_bytes())
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let year: i32 = match (c.get(1), c.get(2)) {
+                (Some(y), _) => std::str::from_utf8(y.as_bytes()).ok()?.parse().ok()?,
+                (None, Some(y)) => 2000 + std::str::from_utf8(y.as_bytes()).ok()?.parse::<i32>().ok()?,
+                (None, None) => return None,
+            };
+            let edition = all().iter().find(|e| e.published.year() == year)?.edition;
+            Some(Named {
+                start: from[whole.start()].0,
+                end: from[whole.end() - 1].1,
+                edition,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +134,41 @@ mod tests {
         for pair in all().windows(2) {
             assert_eq!(pair[0].superseded_by, Some(pair[1].edition));
         }
+    }
+
+    #[test]
+    fn editions_are_named_in_the_ways_documents_write_them() {
+        let named = |t: &str| -> Vec<(String, Edition)> {
+            named_in(t)
+                .into_iter()
+                .map(|n| (t[n.start..n.end].to_owned(), n.edition))
+                .collect()
+        };
+        assert_eq!(
+            named("Working Together to Safeguard Children (2018) provides the framework"),
+            [(
+                "Working Together to Safeguard Children (2018)".to_owned(),
+                Edition::Wt2018
+            )]
+        );
+        assert_eq!(
+            named("under the Children Act 2004 and Working Together 2018 Guidance, and WT23"),
+            [
+                ("Working Together 2018".to_owned(), Edition::Wt2018),
+                ("WT23".to_owned(), Edition::Wt2023)
+            ]
+        );
+        assert_eq!(
+            named("Working together to safeguard children 2023: statutory guidance"),
+            [(
+                "Working together to safeguard children 2023".to_owned(),
+                Edition::Wt2023
+            )]
+        );
+        // No edition of that year, a month before the year, the guidance without a year.
+        assert!(named("Working Together 2015 and Working Together: March 2023").is_empty());
+        assert!(named("Working Together to Safeguard Children sets out").is_empty());
+        assert!(named("working together 20180").is_empty());
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! partners to work together to identify and respond to the needs of children in the area;
 //! s.16G(2): the partners must publish the arrangements. WT2023 paras 103–105.
 
+use super::support::negation::{narrates_the_past, sentence_around, sentence_ends};
+use super::support::prose::inner_span;
 use super::{ALL_EDITIONS, Level, RuleMeta, editions, finding, rule};
 use crate::diag::Severity;
 use crate::model::{Edition, OrganisationKind};
@@ -232,7 +234,7 @@ rule!(
         editions: ALL_EDITIONS,
         enabled: true,
         fix: Some(crate::diag::Applicability::Unsafe),
-        what: "That `partnership.guidance_edition` is the edition in force on the document's latest date, that no `[[citations]]` entry cites as current an edition that had been superseded by the document's date, that the document does not cite more than one edition as current, and that `guidance_edition` is the one edition the text cites as current, if it cites one. Judged against `--today` as well: a document whose edition has since been replaced (by an edition whose date is confirmed) gets advice (info) to review it. Where the edition in force is known only by an inferred date (WT2026), and where two editions are both cited as current, the finding is advice (info) only.",
+        what: "That `partnership.guidance_edition` is the edition in force on the document's latest date, that no `[[citations]]` entry cites as current an edition that had been superseded by the document's date, that the document does not cite more than one edition as current, and that `guidance_edition` is the one edition the text cites as current, if it cites one, and that no free text names an edition that had been replaced by the document's date (\"Working Together 2018\", \"WT18\", \"Working Together to Safeguard Children (2018)\") in a sentence that offers it as current — a sentence that narrates the past or a change (\"was established under Working Together 2018\", \"Working Together 2018 stated\", \"since\", \"replaced\") is history and does not count. Judged against `--today` as well: a document whose edition has since been replaced (by an edition whose date is confirmed) gets advice (info) to review it. Where the edition in force is known only by an inferred date (WT2026), and where two editions are both cited as current, the finding is advice (info) only.",
         why: "Statutory guidance must be followed unless there is good reason not to; arrangements that cite a replaced edition are likely to miss what changed.",
         fails: r#"
 schema_version = 1
@@ -331,6 +333,61 @@ published = 2024-09-27
                             .same_defect("edition out of date"),
                     );
                 }
+            }
+        }
+        // The document's own words: an edition named in a sentence that does not narrate the
+        // past ("Flowcharts from Working Together 2018", "is defined in Working Together 2018
+        // as") is offered as the guidance in force. The `[[citations]]` entries' own words
+        // were judged above.
+        let citation_texts: Vec<_> = doc
+            .citations
+            .iter()
+            .flat_map(|c| [c.text.as_ref(), c.reference.as_ref()])
+            .flatten()
+            .map(|t| t.span())
+            .collect();
+        for t in &cx.model.texts {
+            if citation_texts.contains(&t.span) {
+                continue;
+            }
+            let named = editions::named_in(&t.text);
+            if named.is_empty() {
+                continue;
+            }
+            let ends = sentence_ends(&t.text);
+            for n in named {
+                let Some(replacement) = editions::info(n.edition)
+                    .superseded_by
+                    .map(editions::info)
+                    .filter(|r| r.published <= day && r.date_confirmed)
+                else {
+                    continue;
+                };
+                let (s, e) = sentence_around(&t.text, &ends, n.start);
+                if narrates_the_past(&t.text[s..e.max(n.end)]) {
+                    continue;
+                }
+                let in_force = editions::in_force_on(day)
+                    .filter(|f| f.published > replacement.published && f.date_confirmed)
+                    .map_or(replacement.title, |f| f.title);
+                out.push(
+                    finding(
+                        meta,
+                        inner_span(t, n.start, n.end - n.start),
+                        format!(
+                            "`{}` cites \"{}\" as the guidance in force, but {} replaced it before the document's date ({as_written})",
+                            t.key,
+                            &t.text[n.start..n.end],
+                            replacement.title
+                        ),
+                    )
+                    .with_label("replaced edition")
+                    .with_help(format!(
+                        "cite {in_force}; if the sentence is about the past, say so (\"the 2018 edition, since replaced\")"
+                    ))
+                    .with_citation(edition_citation(replacement))
+                    .same_defect("edition out of date"),
+                );
             }
         }
         let mut editions_cited: Vec<Edition> = current.iter().map(|c| *c.edition.get()).collect();
@@ -567,6 +624,57 @@ mod tests {
             )
             .1
             .is_empty()
+        );
+    }
+
+    /// Real sentences from other areas' pages (tests/corpus/sentences.toml: Newcastle, North
+    /// Tyneside, Pan-Lancashire, Bristol, Devon).
+    #[test]
+    fn an_edition_named_in_the_text_as_current() {
+        let prose = |edition: &str, published: &str, sentence: &str| {
+            let text = doc(
+                edition,
+                published,
+                &format!("[dispute_resolution]\ndescription = \"{sentence}\"\n"),
+            );
+            let (text, found) = run_rule_on(&GuidanceEditionCurrent, &text);
+            spans(&text, &found)
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        for (sentence, named) in [
+            (
+                "Safeguarding and promoting the welfare of children is defined in Working Together 2018 as:",
+                "Working Together 2018",
+            ),
+            (
+                "The NTSCP is established in accordance with the Children Act 2004 and Chapter 3 Working Together to Safeguard Children 2018.",
+                "Working Together to Safeguard Children 2018",
+            ),
+            (
+                "Working Together to Safeguard Children (2018) provides the framework under which the CSAP will operate.",
+                "Working Together to Safeguard Children (2018)",
+            ),
+        ] {
+            assert_eq!(prose("wt2023", "2024-09-27", sentence), [named], "{sentence}");
+            // Before WT2023 replaced it, the 2018 edition was the guidance in force.
+            assert!(prose("wt2018", "2020-01-10", sentence).is_empty(), "{sentence}");
+        }
+        for history in [
+            "In 2018 the government released a document called Working Together to Safeguard Children 2018.",
+            "Newcastle Safeguarding Partners, in accordance with Working Together 2018, published their Multi-agency Safeguarding Arrangements for Children and Young People in June 2019.",
+            "Devon SCP has been established under Working Together to Safeguard Children 2018 (WT18) arrangements since September 2018.",
+            "Working Together to Safeguard Children (2018) reflects the changes in legislation and sets out provisions to replace Local Safeguarding Children Boards.",
+        ] {
+            assert!(prose("wt2023", "2024-09-27", history).is_empty(), "{history}");
+        }
+        // WT2026's date is inferred, not confirmed: WT2023 named in 2026 is not reported.
+        // (The declared edition gets its own advice, on `guidance_edition`.)
+        assert!(
+            !prose("wt2023", "2026-11-01", "These arrangements follow WT23.")
+                .iter()
+                .any(|s| s == "WT23")
         );
     }
 

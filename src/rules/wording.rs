@@ -8,7 +8,7 @@ use super::data::{Claim, MaxSeverity, registries};
 use super::support::names::is_short_form;
 use super::support::negation::{Negation, sentence_around, sentence_ends};
 use super::support::phrases::find_all;
-use super::support::prose::{Entry, Hit};
+use super::support::prose::{Entry, Hit, inner_span};
 use super::{ALL_EDITIONS, Context, Level, RuleMeta, SINCE_WT2023, finding, rule};
 use crate::diag::Severity;
 use crate::model::{Span, TextValue};
@@ -23,22 +23,6 @@ fn occurrences_at<'a>(
     cx.occurrences(needle)
         .into_iter()
         .map(move |(t, at)| (t, at, inner_span(t, at, len)))
-}
-
-/// The span of `len` bytes at `offset` in the value, if the value is written verbatim in the file
-/// (a basic or literal string without escapes); otherwise the whole value.
-fn inner_span(t: &TextValue, offset: usize, len: usize) -> Span {
-    let quote = if t.span.len() >= t.text.len() + 6 && t.text.len() > 40 {
-        3
-    } else {
-        1
-    };
-    if t.span.len() == t.text.len() + 2 * quote && offset + len <= t.text.len() {
-        let start = t.span.start + quote + offset;
-        start..start + len
-    } else {
-        t.span.clone()
-    }
 }
 
 /// The text actually matched (original case), for messages.

@@ -200,6 +200,62 @@ pub(crate) fn sentence_around(text: &str, ends: &[usize], at: usize) -> (usize, 
     (start, end.max(at))
 }
 
+/// Words that put a whole sentence in the past or in a story of change: "Working Together 2018
+/// stated …", "was established under …", "since September 2018", "published their
+/// arrangements in June 2019", "replaced", "formerly". Used where a sentence's tense, not a
+/// cue's scope, tells a citation of a past edition from one offered as current: the name
+/// of an edition is not itself out of date, only its use as the guidance in force is. Lower
+/// case, matched as whole words.
+const PAST_NARRATION: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "released",
+    "stated",
+    "introduced",
+    "since",
+    "came into force",
+    "published their",
+    "published its",
+    "published in",
+    "published on",
+    "replaced",
+    "replace",
+    "replaces",
+    "replacing",
+    "superseded",
+    "previous",
+    "previously",
+    "former",
+    "formerly",
+    "no longer",
+    "abolished",
+    "until",
+    "prior to",
+    "historically",
+    "transition",
+    "transitional",
+];
+
+static PAST: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(PAST_NARRATION)
+        .ok()
+});
+
+/// Whether `sentence` narrates the past or a change (see [`PAST_NARRATION`]).
+pub(crate) fn narrates_the_past(sentence: &str) -> bool {
+    PAST.as_ref().is_some_and(|ac| {
+        ac.find_overlapping_iter(sentence).any(|m| {
+            !is_word(sentence[..m.start()].chars().next_back())
+                && !is_word(sentence[m.end()..].chars().next())
+        })
+    })
+}
+
 impl Negation {
     /// Finds the cues of `text`.
     pub(crate) fn of(text: &str) -> Negation {

@@ -269,6 +269,22 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
     out
 }
 
+/// The span of `len` bytes at `offset` in the value, if the value is written verbatim in the file
+/// (a basic or literal string without escapes); otherwise the whole value.
+pub(crate) fn inner_span(t: &crate::model::TextValue, offset: usize, len: usize) -> crate::diag::Span {
+    let quote = if t.span.len() >= t.text.len() + 6 && t.text.len() > 40 {
+        3
+    } else {
+        1
+    };
+    if t.span.len() == t.text.len() + 2 * quote && offset + len <= t.text.len() {
+        let start = t.span.start + quote + offset;
+        start..start + len
+    } else {
+        t.span.clone()
+    }
+}
+
 /// Whether `start..end` lies in a word-run that is an e-mail or web address: the text
 /// around it up to whitespace contains "@", "://" or starts with "www.".
 fn in_address(text: &str, start: usize, end: usize) -> bool {
