@@ -364,7 +364,12 @@ fn claims_in(
         }
         // A negated or narrated statement ("were required", "replaced the requirement for")
         // does not state the claim.
-        if negation.is_mention(h.start, h.end) {
+        let excused = if c.never_true {
+            negation.is_negated(h.start, h.end)
+        } else {
+            negation.is_mention(h.start, h.end)
+        };
+        if excused {
             continue;
         }
         if out
@@ -679,7 +684,7 @@ rule!(
         editions: ALL_EDITIONS,
         enabled: true,
         fix: None,
-        what: "Every text value for every claim of the false-statements registry: a \"statutory deadline\" of 30 September for the yearly report, the duty or the 2018 Regulations applying in \"England and Wales\", a CCG as a safeguarding partner or the LSCB as the statutory body (after they were abolished), the police as child death review partners, five working days for notifying a serious incident or six months for publishing a review \"by law\", and others. A claim counts only where one of its context words (`near`) is in the same sentence, from the day it became false (`false_from`) and under the editions it lists; a claim that was once true (an LSCB, a CCG) does not count in narrated history or negation. An error only where the claim misstates an Act or regulations and the correction rests on the primary text (`confirmed`); otherwise a warning, or advice where the registry caps it. Education as a \"fourth partner\" is `education-not-statutory-partner`'s.",
+        what: "Every text value for every claim of the false-statements registry: a \"statutory deadline\" of 30 September for the yearly report, the duty or the 2018 Regulations applying in \"England and Wales\", a CCG as a safeguarding partner or the LSCB as the statutory body (after they were abolished), the police as child death review partners, five working days for notifying a serious incident or six months for publishing a review \"by law\", the partnership as a \"statutory body\", a council's duty to establish a partnership, the repealed LSCB sections (ss.13-16) or regulations as the source of today's functions, replacing LSCBs as an \"option\" of the 2017 Act, and others. A claim counts only where one of its context words (`near`) is in the same sentence, from the day it became false (`false_from`) and under the editions it lists; a claim that was once true (an LSCB, a CCG) does not count in narrated history or negation, while one that was never the law (`never_true`) counts in narrated history too (\"the Children Act 2004 required each local authority to establish a Safeguarding Children Partnership\") and only a negation excuses it. An error only where the claim misstates an Act or regulations and the correction rests on the primary text (`confirmed`); otherwise a warning, or advice where the registry caps it. Education as a \"fourth partner\" is `education-not-statutory-partner`'s.",
         why: "Arrangements are read by practitioners as a statement of their duties: a statutory deadline that does not exist, a duty said to apply in Wales, or a body named as a statutory partner that the Act does not name misinforms them about the law.",
         fails: r#"
 schema_version = 1

@@ -430,6 +430,11 @@ pub struct Claim {
     pub false_from: Option<Day>,
     /// The most severe a finding may be.
     pub max_severity: Option<MaxSeverity>,
+    /// The claim was never the law ("the Children Act 2004 required each local authority to
+    /// establish a Safeguarding Children Partnership"): false in narrated history too, so only
+    /// a negation ("is not a statutory body") or a quotation excuses it.
+    #[serde(default)]
+    pub never_true: bool,
     /// The evidence.
     pub source: String,
     /// How the Children's Wellbeing and Schools Act 2026 bears on it.

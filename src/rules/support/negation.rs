@@ -27,7 +27,11 @@ enum Scope {
     Both,
 }
 
-/// Cue phrases, lower-case, matched as whole words (ASCII case ignored).
+/// How many of the first [`CUES`] negate (the rest narrate what came before or a change).
+const NEGATING_CUES: usize = 6;
+
+/// Cue phrases, lower-case, matched as whole words (ASCII case ignored). The first
+/// [`NEGATING_CUES`] negate.
 const CUES: &[(&str, Scope)] = &[
     // negation
     ("no longer", Scope::Both),
@@ -147,6 +151,8 @@ struct Cue {
     start: usize,
     end: usize,
     scope: Scope,
+    /// A negation ("not a"), not a narration of history ("formerly").
+    negates: bool,
 }
 
 /// The cues, clause boundaries and quotation marks of one text, found once.
@@ -287,6 +293,7 @@ impl Negation {
                         start: s,
                         end: e,
                         scope,
+                        negates: m.pattern().as_usize() < NEGATING_CUES,
                     }),
                     None => n.breaks.push(s),
                 }
@@ -301,6 +308,16 @@ impl Negation {
     /// Whether the words at `start..end` are a mention rather than a use: inside quotation
     /// marks, or inside the scope of a cue.
     pub(crate) fn is_mention(&self, start: usize, end: usize) -> bool {
+        self.in_scope(start, end, false)
+    }
+
+    /// Whether the words at `start..end` are negated ("not a statutory body") or quoted;
+    /// narrated history does not count. For statements that were never true.
+    pub(crate) fn is_negated(&self, start: usize, end: usize) -> bool {
+        self.in_scope(start, end, true)
+    }
+
+    fn in_scope(&self, start: usize, end: usize, only_negation: bool) -> bool {
         if self.quoted.iter().any(|&(s, e)| s <= start && end <= e) {
             return true;
         }
@@ -333,7 +350,8 @@ impl Negation {
             } else {
                 words_between(end, c.start) <= MAX_REACH_WORDS
             };
-            let in_clause = from <= c.start && c.end <= to && near;
+            let in_clause =
+                from <= c.start && c.end <= to && near && (c.negates || !only_negation);
             // A cue that starts before the words and runs into them ("were required to have …"
             // in a statement that begins at "required") is before them.
             let before = c.start < start;
@@ -457,5 +475,17 @@ mod tests {
         let ends = sentence_ends(text);
         assert_eq!(sentence_around(text, &ends, 6), (4, 15));
         assert_eq!(sentence_around(text, &ends, 17), (15, 20));
+    }
+
+    #[test]
+    fn negation_is_told_from_narrated_history() {
+        let text = "The partnership is not a statutory body.";
+        let at = text.find("statutory body").unwrap();
+        let n = Negation::of(text);
+        assert!(n.is_negated(at, at + 14) && n.is_mention(at, at + 14));
+        let text = "The Children Act 2004 required each local authority to establish a partnership.";
+        let at = text.find("establish").unwrap();
+        let n = Negation::of(text);
+        assert!(n.is_mention(at, text.len() - 1) && !n.is_negated(at, text.len() - 1));
     }
 }
