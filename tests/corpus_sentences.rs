@@ -23,6 +23,7 @@ const PROSE_RULES: &[&str] = &[
     "acronym-expansion",
     "partnership-name-consistent",
     "guidance-edition-current",
+    "past-date-as-future",
 ];
 
 #[derive(Deserialize)]
@@ -154,6 +155,15 @@ const MUST_FIRE: &[&str] = &[
     "lincolnshire-06",
     "oxfordshire-07",
     "pan-dorset-07",
+    // a date already past, written as still to come
+    "derby-derbyshire-15",
+    "devon-17",
+    "hertfordshire-16",
+    "kent-24",
+    "kent-25",
+    "pan-lancashire-17",
+    "sussex-07",
+    "wolverhampton-08",
 ];
 
 /// Sentences that must give no prose finding: history, negation, quotation, a partnership's
@@ -202,6 +212,11 @@ const MUST_STAY_SILENT: &[&str] = &[
     "nottingham-city-06",
     // the repealed LSCB section named in narrated history
     "nottingham-city-04",
+    // a past date in another clause than the future, or with no future at all
+    "buckinghamshire-03",
+    "hertfordshire-04",
+    "pan-lancashire-15",
+    "essex-09",
 ];
 
 #[test]

@@ -115,6 +115,10 @@ const STATUTORY_FIDELITY: &[&str] = &["false-statement-of-law"];
 /// Data quality that the same issue asks for (names across a document): no law of its own.
 const NAMES_QUALITY: &[&str] = &["partnership-name-consistent"];
 
+/// Data quality the same issue's corpus of real sentences asked for: text already out of date
+/// when it was published ("will be re-published by 31 December 2024"). No law of its own.
+const CURRENCY_QUALITY: &[&str] = &["past-date-as-future"];
+
 /// Data-quality checks across files that the cross-document issue asks for beside the requirements catalog's
 /// `cross-partnership-consistency` (no new law: they compare what documents say, and cite only
 /// sections the requirements catalog already quotes).
@@ -163,6 +167,7 @@ fn every_statute_requirement_is_a_rule_or_explained() {
                 && !WT2026_SUMMARY.contains(id)
                 && !STATUTORY_FIDELITY.contains(id)
                 && !NAMES_QUALITY.contains(id)
+                && !CURRENCY_QUALITY.contains(id)
                 && !PUBLICATION_SAFETY.contains(id)
         })
         .collect();

@@ -107,7 +107,12 @@ pub(crate) fn named_in(text: &str) -> Vec<Named> {
             let whole = c.get(0)?;
             let year: i32 = match (c.get(1), c.get(2)) {
                 (Some(y), _) => std::str::from_utf8(y.as_bytes()).ok()?.parse().ok()?,
-                (None, Some(y)) => 2000 + std::str::from_utf8(y.as_bytes()).ok()?.parse::<i32>().ok()?,
+                (None, Some(y)) => {
+                    2000 + std::str::from_utf8(y.as_bytes())
+                        .ok()?
+                        .parse::<i32>()
+                        .ok()?
+                }
                 (None, None) => return None,
             };
             let edition = all().iter().find(|e| e.published.year() == year)?.edition;

@@ -18,6 +18,7 @@ mod funding;
 mod future;
 pub mod levels;
 pub(crate) mod links;
+mod out_of_date;
 mod partners;
 mod publication;
 pub mod registry;
@@ -237,6 +238,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(reviews::RULES);
     rules.extend_from_slice(child_death::RULES);
     rules.extend_from_slice(signoff::RULES);
+    rules.extend_from_slice(out_of_date::RULES);
     rules.extend_from_slice(bodies::RULES);
     rules.extend_from_slice(wording::RULES);
     rules.extend_from_slice(future::RULES);

@@ -657,9 +657,16 @@ mod tests {
                 "Working Together to Safeguard Children (2018)",
             ),
         ] {
-            assert_eq!(prose("wt2023", "2024-09-27", sentence), [named], "{sentence}");
+            assert_eq!(
+                prose("wt2023", "2024-09-27", sentence),
+                [named],
+                "{sentence}"
+            );
             // Before WT2023 replaced it, the 2018 edition was the guidance in force.
-            assert!(prose("wt2018", "2020-01-10", sentence).is_empty(), "{sentence}");
+            assert!(
+                prose("wt2018", "2020-01-10", sentence).is_empty(),
+                "{sentence}"
+            );
         }
         for history in [
             "In 2018 the government released a document called Working Together to Safeguard Children 2018.",
@@ -667,7 +674,10 @@ mod tests {
             "Devon SCP has been established under Working Together to Safeguard Children 2018 (WT18) arrangements since September 2018.",
             "Working Together to Safeguard Children (2018) reflects the changes in legislation and sets out provisions to replace Local Safeguarding Children Boards.",
         ] {
-            assert!(prose("wt2023", "2024-09-27", history).is_empty(), "{history}");
+            assert!(
+                prose("wt2023", "2024-09-27", history).is_empty(),
+                "{history}"
+            );
         }
         // WT2026's date is inferred, not confirmed: WT2023 named in 2026 is not reported.
         // (The declared edition gets its own advice, on `guidance_edition`.)

@@ -350,8 +350,7 @@ impl Negation {
             } else {
                 words_between(end, c.start) <= MAX_REACH_WORDS
             };
-            let in_clause =
-                from <= c.start && c.end <= to && near && (c.negates || !only_negation);
+            let in_clause = from <= c.start && c.end <= to && near && (c.negates || !only_negation);
             // A cue that starts before the words and runs into them ("were required to have …"
             // in a statement that begins at "required") is before them.
             let before = c.start < start;
@@ -483,7 +482,8 @@ mod tests {
         let at = text.find("statutory body").unwrap();
         let n = Negation::of(text);
         assert!(n.is_negated(at, at + 14) && n.is_mention(at, at + 14));
-        let text = "The Children Act 2004 required each local authority to establish a partnership.";
+        let text =
+            "The Children Act 2004 required each local authority to establish a partnership.";
         let at = text.find("establish").unwrap();
         let n = Negation::of(text);
         assert!(n.is_mention(at, text.len() - 1) && !n.is_negated(at, text.len() - 1));

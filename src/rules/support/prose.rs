@@ -271,7 +271,11 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
 
 /// The span of `len` bytes at `offset` in the value, if the value is written verbatim in the file
 /// (a basic or literal string without escapes); otherwise the whole value.
-pub(crate) fn inner_span(t: &crate::model::TextValue, offset: usize, len: usize) -> crate::diag::Span {
+pub(crate) fn inner_span(
+    t: &crate::model::TextValue,
+    offset: usize,
+    len: usize,
+) -> crate::diag::Span {
     let quote = if t.span.len() >= t.text.len() + 6 && t.text.len() > 40 {
         3
     } else {
