@@ -112,8 +112,9 @@ const STATUTE_IDS: &[&str] = &[
 /// against the statute (no new requirement: they cite sections the requirements catalog quotes).
 const STATUTORY_FIDELITY: &[&str] = &["false-statement-of-law"];
 
-/// Data quality that the same issue asks for (names across a document): no law of its own.
-const NAMES_QUALITY: &[&str] = &["partnership-name-consistent"];
+/// Data quality that the same issue asks for (names across a document; item 6: a group named
+/// in prose that matches no declared group): no law of its own.
+const NAMES_QUALITY: &[&str] = &["partnership-name-consistent", "group-declared"];
 
 /// Data-quality checks across files that the cross-document issue asks for beside the requirements catalog's
 /// `cross-partnership-consistency` (no new law: they compare what documents say, and cite only

@@ -27,7 +27,7 @@ fn occurrences_at<'a>(
 
 /// The span of `len` bytes at `offset` in the value, if the value is written verbatim in the file
 /// (a basic or literal string without escapes); otherwise the whole value.
-fn inner_span(t: &TextValue, offset: usize, len: usize) -> Span {
+pub(super) fn inner_span(t: &TextValue, offset: usize, len: usize) -> Span {
     let quote = if t.span.len() >= t.text.len() + 6 && t.text.len() > 40 {
         3
     } else {
