@@ -8,6 +8,8 @@
 //! organisations, the partnership's own name, obsolete names (another rule's) and names in
 //! negation, history or quotation marks are never reported.
 
+use std::sync::LazyLock;
+
 use super::data::registries;
 use super::support::names::is_short_form;
 use super::support::negation::{Negation, sentence_around, sentence_ends};
@@ -239,15 +241,26 @@ fn word_positions(hay: &[String], needle: &[String]) -> Vec<usize> {
         .collect()
 }
 
+/// The patterns of `outside_groups.toml` as words, with the words that cancel each.
+static OUTSIDE_BODIES: LazyLock<Vec<(Vec<String>, Vec<String>)>> = LazyLock::new(|| {
+    registries()
+        .outside_groups
+        .iter()
+        .flat_map(|body| {
+            let unless: Vec<String> = body.unless_after.iter().map(|w| w.to_lowercase()).collect();
+            body.patterns
+                .iter()
+                .map(move |p| (plain_words(p), unless.clone()))
+        })
+        .collect()
+});
+
 /// Whether `words` name an outside body of `outside_groups.toml`.
 fn names_outside_body(words: &[String]) -> bool {
-    registries().outside_groups.iter().any(|body| {
-        let unless: Vec<String> = body.unless_after.iter().map(|w| w.to_lowercase()).collect();
-        body.patterns.iter().any(|p| {
-            word_positions(words, &plain_words(p))
-                .into_iter()
-                .any(|at| at == 0 || !unless.contains(&words[at - 1]))
-        })
+    OUTSIDE_BODIES.iter().any(|(pattern, unless)| {
+        word_positions(words, pattern)
+            .into_iter()
+            .any(|at| at == 0 || !unless.contains(&words[at - 1]))
     })
 }
 
