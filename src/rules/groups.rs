@@ -1013,6 +1013,12 @@ mod tests {
                 beds,
                 "including the setting up of any task and finish groups as required, reported to the group",
             ),
+            // An NHS body's committee (constructed).
+            (
+                CENTRAL_BEDS,
+                beds,
+                "Assurance is also given to the ICB Safeguarding Assurance Committee.",
+            ),
             // Quoted, and negated.
             (
                 CENTRAL_BEDS,
