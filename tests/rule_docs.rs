@@ -112,8 +112,9 @@ const STATUTE_IDS: &[&str] = &[
 /// against the statute (no new requirement: they cite sections the requirements catalog quotes).
 const STATUTORY_FIDELITY: &[&str] = &["false-statement-of-law"];
 
-/// Data quality that the same issue asks for (names across a document): no law of its own.
-const NAMES_QUALITY: &[&str] = &["partnership-name-consistent"];
+/// Data quality that the same issue asks for (names across a document; item 6: a group named
+/// in prose that matches no declared group): no law of its own.
+const NAMES_QUALITY: &[&str] = &["partnership-name-consistent", "group-declared"];
 
 /// Data quality the same issue's corpus of real sentences asked for: text already out of date
 /// when it was published ("will be re-published by 31 December 2024"). No law of its own.

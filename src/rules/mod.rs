@@ -16,6 +16,7 @@ pub mod docs;
 pub mod editions;
 mod funding;
 mod future;
+mod groups;
 pub mod levels;
 pub(crate) mod links;
 mod out_of_date;
@@ -241,6 +242,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(out_of_date::RULES);
     rules.extend_from_slice(bodies::RULES);
     rules.extend_from_slice(wording::RULES);
+    rules.extend_from_slice(groups::RULES);
     rules.extend_from_slice(future::RULES);
     rules.extend_from_slice(across_files::RULES);
     rules
@@ -337,6 +339,7 @@ pub const WHOLE_ARRANGEMENTS_ONLY: &[&str] = &[
     "lead-partner-signoff",
     "looked-after-children-covered",
     "disproportionality-analysed",
+    "group-declared",
 ];
 
 /// The edition whose requirements apply to a document judged as at `judged`: the one in force

@@ -1,7 +1,7 @@
 //! Registries as data: the facts the rules judge against, each entry with its source.
 //!
 //! The files beside this module (`editions.toml`, `obsolete.toml`, `icbs.toml`,
-//! `schedule.toml`, `titles.toml`, `false_law.toml`; their fields are described in each file's
+//! `schedule.toml`, `titles.toml`, `false_law.toml`, `outside_groups.toml`; their fields are described in each file's
 //! header and in `README.md`) are embedded at compile time and parsed once, on first use. A
 //! reorganisation, a new edition or a commencement order is a data change with its citation:
 //! adding an entry is one table in one file. A test parses every file, so a mistake in the data
@@ -460,16 +460,19 @@ pub struct Registries {
     pub titles: Titles,
     /// `false_law.toml`.
     pub false_law: Vec<Claim>,
+    /// `outside_groups.toml`.
+    pub outside_groups: Vec<OutsideGroup>,
 }
 
 /// The files, as built into masa.
-pub const FILES: [(&str, &str); 6] = [
+pub const FILES: [(&str, &str); 7] = [
     ("editions.toml", include_str!("editions.toml")),
     ("obsolete.toml", include_str!("obsolete.toml")),
     ("icbs.toml", include_str!("icbs.toml")),
     ("schedule.toml", include_str!("schedule.toml")),
     ("titles.toml", include_str!("titles.toml")),
     ("false_law.toml", include_str!("false_law.toml")),
+    ("outside_groups.toml", include_str!("outside_groups.toml")),
 ];
 
 #[derive(Deserialize)]
@@ -484,6 +487,33 @@ struct FalseLawFile {
     claim: Vec<Claim>,
 }
 
+/// A body whose name looks like a partnership's group but is not one (`outside_groups.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutsideGroup {
+    /// The body, as usually written.
+    pub name: String,
+    /// `national`, `local`, `council`, `service` or `kind`.
+    pub kind: String,
+    /// The words that name it, matched as whole words anywhere in a name.
+    pub patterns: Vec<String>,
+    /// Words which, directly before a pattern, make it another body.
+    #[serde(default)]
+    pub unless_after: Vec<String>,
+    /// Where the body is established or the name used.
+    pub source: String,
+    /// Whether the source is the primary text, checked.
+    pub confirmed: bool,
+    /// Limits.
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutsideGroupsFile {
+    body: Vec<OutsideGroup>,
+}
+
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, String> {
     toml::from_str(text).map_err(|e| format!("src/rules/data/{name}: {e}"))
 }
@@ -491,7 +521,15 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, St
 impl Registries {
     /// Parses the built-in files. An error names the file and the place.
     pub fn parse() -> Result<Registries, String> {
-        let [editions, obsolete, icbs, schedule, titles, false_law] = FILES;
+        let [
+            editions,
+            obsolete,
+            icbs,
+            schedule,
+            titles,
+            false_law,
+            outside_groups,
+        ] = FILES;
         Ok(Registries {
             editions: parse::<EditionsFile>(editions.0, editions.1)?.edition,
             obsolete: parse(obsolete.0, obsolete.1)?,
@@ -499,6 +537,7 @@ impl Registries {
             schedule: parse(schedule.0, schedule.1)?,
             titles: parse(titles.0, titles.1)?,
             false_law: parse::<FalseLawFile>(false_law.0, false_law.1)?.claim,
+            outside_groups: parse::<OutsideGroupsFile>(outside_groups.0, outside_groups.1)?.body,
         })
     }
 }
@@ -630,6 +669,18 @@ mod tests {
         for c in &r.false_law {
             assert!(!c.source.trim().is_empty(), "{}", c.id);
             assert!(!c.patterns.is_empty() || !c.regex.is_empty(), "{}", c.id);
+        }
+        for b in &r.outside_groups {
+            assert!(!b.source.trim().is_empty(), "{}", b.name);
+            assert!(!b.patterns.is_empty(), "{}", b.name);
+            assert!(
+                matches!(
+                    b.kind.as_str(),
+                    "national" | "local" | "council" | "service" | "kind"
+                ),
+                "{}",
+                b.name
+            );
         }
     }
 
