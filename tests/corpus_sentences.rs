@@ -24,6 +24,7 @@ const PROSE_RULES: &[&str] = &[
     "partnership-name-consistent",
     "guidance-edition-current",
     "past-date-as-future",
+    "initials-match-name",
 ];
 
 #[derive(Deserialize)]
@@ -164,6 +165,9 @@ const MUST_FIRE: &[&str] = &[
     "pan-lancashire-17",
     "sussex-07",
     "wolverhampton-08",
+    // initials that do not stand for the name before them
+    "kent-21",
+    "pan-lancashire-14",
 ];
 
 /// Sentences that must give no prose finding: history, negation, quotation, a partnership's

@@ -117,8 +117,9 @@ const STATUTORY_FIDELITY: &[&str] = &["false-statement-of-law"];
 const NAMES_QUALITY: &[&str] = &["partnership-name-consistent", "group-declared"];
 
 /// Data quality the same issue's corpus of real sentences asked for: text already out of date
-/// when it was published ("will be re-published by 31 December 2024"). No law of its own.
-const CURRENCY_QUALITY: &[&str] = &["past-date-as-future"];
+/// when it was published ("will be re-published by 31 December 2024"), initials that do not
+/// stand for the name before them. No law of its own.
+const CURRENCY_QUALITY: &[&str] = &["past-date-as-future", "initials-match-name"];
 
 /// Data-quality checks across files that the cross-document issue asks for beside the requirements catalog's
 /// `cross-partnership-consistency` (no new law: they compare what documents say, and cite only

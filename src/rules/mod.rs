@@ -17,6 +17,7 @@ pub mod editions;
 mod funding;
 mod future;
 mod groups;
+mod initials;
 pub mod levels;
 pub(crate) mod links;
 mod out_of_date;
@@ -240,6 +241,7 @@ pub fn catalog() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(child_death::RULES);
     rules.extend_from_slice(signoff::RULES);
     rules.extend_from_slice(out_of_date::RULES);
+    rules.extend_from_slice(initials::RULES);
     rules.extend_from_slice(bodies::RULES);
     rules.extend_from_slice(wording::RULES);
     rules.extend_from_slice(groups::RULES);

@@ -116,6 +116,72 @@ fn initials_cover(letters: &[char], words: &[String]) -> Option<usize> {
     None
 }
 
+/// Second parts of the compound words that service names are made of ("Workforce",
+/// "Wellbeing", "Childcare", "Safeguarding", "Healthwatch"), upper case: a compound may give
+/// initials a second letter where its part starts.
+const COMPOUND_PARTS: &[&str] = &[
+    "FORCE", "BEING", "CARE", "GUARD", "WATCH", "LINE", "WORK", "PLACE", "SHIP", "HOOD", "WIDE",
+    "BASED", "LED",
+];
+
+/// Prefixes written closed up ("Multiagency", "Interagency", "Subgroup"), upper case: the
+/// letter after one starts a word of its own.
+const PREFIXES: &[&str] = &["MULTI", "INTER", "SUB", "PAN", "NON", "CROSS", "CO"];
+
+/// Whether the letters of `initials` ("KSCMP") can be read, in order, from `words` ("Kent
+/// Safeguarding Multi-Agency Partnership"): each letter is the first letter of a later word
+/// (words may be left out: "East of England Ambulance Service NHS Trust (EEAST)"), or a later
+/// letter of the word the previous letter came from, where a part of a compound starts ("WFDG":
+/// W and F from "Workforce"), or any later letter of an upper-case word ("SEND"). As lenient as a reader would be, so only initials that cannot
+/// stand for the name fail. Case is ignored; the work is bounded by letters × words × word
+/// length (memoised), whatever the input.
+pub fn initials_fit(initials: &str, words: &[&str]) -> bool {
+    let originals = words;
+    let letters: Vec<char> = initials.chars().map(|c| c.to_ascii_uppercase()).collect();
+    let words: Vec<Vec<char>> = words
+        .iter()
+        .map(|w| w.chars().map(|c| c.to_ascii_uppercase()).collect())
+        .collect();
+    // state: (letters used, word the last letter came from, its position in that word);
+    // before any letter, the "word" is words.len() (none).
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![(0usize, words.len(), 0usize)];
+    while let Some((i, w, p)) = stack.pop() {
+        if i == letters.len() {
+            return true;
+        }
+        if !seen.insert((i, w, p)) {
+            continue;
+        }
+        let want = letters[i];
+        // A later letter of the same word: any, of an upper-case word ("SEND", "NHS"); of
+        // another word, one that starts a part of a compound ("Work|force", "Well|being").
+        if let Some(word) = words.get(w) {
+            let upper = originals[w].chars().all(|c| !c.is_lowercase());
+            for (q, &c) in word.iter().enumerate().skip(p + 1) {
+                let part = || {
+                    let rest: String = word[q..].iter().collect();
+                    let head: String = word[..q].iter().collect();
+                    COMPOUND_PARTS.iter().any(|part| rest.starts_with(part))
+                        || PREFIXES.contains(&head.as_str())
+                        || originals[w].chars().nth(q).is_some_and(char::is_uppercase)
+                };
+                if c == want && (upper || part()) {
+                    stack.push((i + 1, w, q));
+                }
+            }
+        }
+        // The first letter of a later word.
+        let next = if w == words.len() { 0 } else { w + 1 };
+        for (k, word) in words.iter().enumerate().skip(next) {
+            if word.first() == Some(&want) {
+                stack.push((i + 1, k, 0));
+            }
+        }
+    }
+    false
+}
+
 /// Whether `short` is a conventional contraction of a county's name ("Beds" for
 /// Bedfordshire, "Herts", "Notts", "Cambs", "Lancs", "Glos"): the full word ends in "shire" or
 /// "cestershire", the short form has at least four letters, the same first three letters, ends
@@ -166,6 +232,46 @@ mod tests {
         ] {
             assert!(!is_short_form(alias, name), "{alias} for {name}");
         }
+    }
+
+    #[test]
+    fn initials_fit_the_names_they_stand_for_and_not_others() {
+        let fits = |initials: &str, name: &str| {
+            let words: Vec<&str> = name
+                .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
+                .filter(|w| !w.is_empty())
+                .collect();
+            initials_fit(initials, &words)
+        };
+        for (initials, name) in [
+            ("MSCP", "Medway Safeguarding Children Partnership"),
+            ("EEAST", "East of England Ambulance Service NHS Trust"),
+            ("WFDG", "Workforce Development Group"),
+            ("SENDIASS", "SEND Information Advice and Support Service"),
+            ("MASH", "Multi-Agency Safeguarding Hub"),
+            (
+                "HMICFRS",
+                "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
+            ),
+            ("BLMK", "Bedfordshire, Luton and Milton Keynes"),
+            ("MASA", "Multiagency Safeguarding Arrangements"),
+        ] {
+            assert!(fits(initials, name), "{initials} for {name}");
+        }
+        // Found on Kent's and Blackpool's pages: a word dropped, or initials of another name.
+        for (initials, name) in [
+            ("KSCMP", "Kent Safeguarding Multi-Agency Partnership"),
+            (
+                "CSAP",
+                "Blackpool Children Safeguarding Partnership Assurance Board",
+            ),
+            ("NPS", "Probation Service"),
+        ] {
+            assert!(!fits(initials, name), "{initials} for {name}");
+        }
+        // Bounded: many repeated letters against many words is quick and false.
+        let long = ["Aaaaaaaaaaaa"; 14];
+        assert!(!initials_fit("AAAAAAAAAAAAB", &long));
     }
 
     #[test]
