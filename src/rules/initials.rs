@@ -44,7 +44,6 @@ fn introduced(text: &str) -> Vec<Introduced<'_>> {
         // neither capitalised nor a small word, or a mark that ends a sentence or a name.
         let before = &text[..open];
         let mut name_start = before.trim_end().len();
-        let mut words = 0;
         for (at, word) in before
             .trim_end()
             .rsplit(' ')
@@ -53,6 +52,7 @@ fn introduced(text: &str) -> Vec<Introduced<'_>> {
                 *end = start.saturating_sub(1);
                 Some((start, w))
             })
+            .take(MAX_WORDS)
         {
             let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
             let capitalised = core.chars().next().is_some_and(char::is_uppercase);
@@ -65,12 +65,10 @@ fn introduced(text: &str) -> Vec<Introduced<'_>> {
             if core.is_empty()
                 || !(capitalised || small)
                 || (ends_something && at + word.len() < before.trim_end().len())
-                || words == MAX_WORDS
             {
                 break;
             }
             name_start = at;
-            words += 1;
         }
         let name = before[name_start..].trim_end();
         // The name without small words at its start ("and the Medway … Partnership").
