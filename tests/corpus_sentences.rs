@@ -25,6 +25,7 @@ const PROSE_RULES: &[&str] = &[
     "guidance-edition-current",
     "past-date-as-future",
     "initials-match-name",
+    "health-partner-named",
 ];
 
 #[derive(Deserialize)]
@@ -168,6 +169,11 @@ const MUST_FIRE: &[&str] = &[
     // initials that do not stand for the name before them
     "kent-21",
     "pan-lancashire-14",
+    // "Health" or "the NHS" for the integrated care board
+    "norfolk-13",
+    "coventry-06",
+    "buckinghamshire-06",
+    "pan-dorset-11",
 ];
 
 /// Sentences that must give no prose finding: history, negation, quotation, a partnership's

@@ -312,10 +312,166 @@ delegates = ["assistant-chief-constable"]
     }
 );
 
+/// "Health" or "the NHS" as an item of a list ("the Council, the Police and Health"), over a
+/// sentence in lower case.
+static HEALTH_AS_ITEM: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:(?:^|[,;:(]) ?(?:the )?(health|nhs)(?: ?(?:[,;.)]|and\b|partners?\b)|$)|\band (?:the )?(health|nhs)\b)",
+    )
+    .ok()
+});
+
+/// Words after "health" that make it something other than the health partner.
+const NOT_THE_PARTNER: &[&str] = &[
+    "and social",
+    "and wellbeing",
+    "and well-being",
+    "and care",
+    "and education",
+    "and safety",
+    "visit",
+    "professional",
+    "practitioner",
+    "colleague",
+    "need",
+    "outcome",
+    "inequalit",
+    "check",
+    "care",
+    "service",
+    "provider",
+    "setting",
+    "staff",
+    "team",
+    "board",
+    "watch",
+    "and justice",
+    "england",
+];
+
+/// What the sentence must also say for "Health" to be one of the safeguarding partners: the
+/// police beside it, and partners or the statutory responsibility.
+static PARTNER_CONTEXT: std::sync::LazyLock<Option<(regex::Regex, regex::Regex)>> =
+    std::sync::LazyLock::new(|| {
+        Some((
+            regex::Regex::new(r"\b(police|constabulary|chief constable)\b").ok()?,
+            regex::Regex::new(
+                r"\b(partners?|statutory responsibilit(y|ies)|statutory dut(y|ies)|senior leaders)\b",
+            )
+            .ok()?,
+        ))
+    });
+
+/// The day integrated care boards replaced clinical commissioning groups (Health and Care Act
+/// 2022; SI 2022/634).
+const ICBS_FROM: crate::model::Day = match crate::model::Day::new_const(2022, 7, 1) {
+    Some(d) => d,
+    None => panic!("a real date"),
+};
+
+rule!(
+    HealthPartnerNamed,
+    RuleMeta {
+        id: "health-partner-named",
+        level: Level::Info,
+        default_severity: Severity::Info,
+        summary: "Where the text names the safeguarding partners, the health partner is the integrated care board, not \"Health\" or \"the NHS\".",
+        citation: "Children Act 2004 s.16E(3) (the safeguarding partners: the local authority, an integrated care board for an area any part of which falls within it, the chief officer of police)",
+        editions: ALL_EDITIONS,
+        enabled: true,
+        fix: None,
+        what: "Every text value for a sentence that lists \"Health\" or \"the NHS\" as an item beside the police (\"the Council, the Police and Health\", \"Police, Health and the Local Authority\", \"The NHS and Dorset Police partners\") and speaks of partners or the statutory responsibility. \"Health and social care\", \"public health\" and other uses of the word are not items of such a list. Advice (info): the wording is loose, not a breach. One finding per document, its other places labelled; not in negation or narrated history.",
+        why: "The Act makes one NHS body a safeguarding partner: the integrated care board (a clinical commissioning group before 1 July 2022). \"Health\" or \"the NHS\" leaves readers unsure which body holds the duty, and whether the many NHS trusts and GP practices are partners (they are relevant agencies).",
+        fails: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[dispute_resolution]
+description = "Example Council, the Police and Health hold the statutory responsibility for safeguarding children."
+"#,
+        passes: r#"
+schema_version = 1
+[partnership]
+name = "Example Safeguarding Children Partnership"
+
+[dispute_resolution]
+description = "Example Council, Example Police and NHS Example Integrated Care Board hold the statutory responsibility for safeguarding children."
+"#,
+    },
+    |meta, cx, out| {
+        use super::support::negation::{Negation, sentence_around, sentence_ends};
+        let (Some(item), Some((police, context))) =
+            (HEALTH_AS_ITEM.as_ref(), PARTNER_CONTEXT.as_ref())
+        else {
+            return;
+        };
+        let (day, _) = cx.document_day();
+        let body = if day >= ICBS_FROM {
+            "the integrated care board"
+        } else {
+            "the clinical commissioning group"
+        };
+        for t in &cx.model.texts {
+            let lower = t.text.to_ascii_lowercase();
+            if !(lower.contains("health") || lower.contains("nhs")) || !police.is_match(&lower) {
+                continue;
+            }
+            let ends = sentence_ends(&t.text);
+            let negation = Negation::of(&t.text);
+            let mut at = 0;
+            while at < t.text.len() {
+                let (s, e) = sentence_around(&t.text, &ends, at);
+                at = e.max(at + 1);
+                let sentence = &lower[s..e];
+                if !police.is_match(sentence) || !context.is_match(sentence) {
+                    continue;
+                }
+                for m in item.captures_iter(sentence) {
+                    let Some(word) = m.get(1).or_else(|| m.get(2)) else {
+                        continue;
+                    };
+                    let after = sentence[word.end()..].trim_start();
+                    // "Health and Social Care", "health visitors", "health professionals":
+                    // another name, or people rather than a partner.
+                    if NOT_THE_PARTNER.iter().any(|x| after.starts_with(x)) {
+                        continue;
+                    }
+                    let (start, end) = (s + word.start(), s + word.end());
+                    // "NHS Bedfordshire … Integrated Care Board", "Health Education England":
+                    // the start of a body's own name.
+                    let next_word = t.text[end..].trim_start_matches([' ', '\u{a0}']);
+                    if next_word.starts_with(char::is_uppercase) {
+                        continue;
+                    }
+                    if negation.is_mention(start, end) {
+                        continue;
+                    }
+                    out.push(
+                        finding(
+                            meta,
+                            super::support::prose::inner_span(t, start, end - start),
+                            format!(
+                                "`{}` names \"{}\" among the safeguarding partners: the partner is {body}",
+                                t.key,
+                                &t.text[start..end]
+                            ),
+                        )
+                        .with_label("which NHS body?")
+                        .with_help(format!("name {body} (for example \"NHS … Integrated Care Board\")"))
+                        .same_defect("health partner named loosely"),
+                    );
+                }
+            }
+        }
+    }
+);
+
 pub(super) const RULES: &[&'static dyn super::Rule] = &[
     &SafeguardingPartnersComplete,
     &LeadPartnersComplete,
     &DelegatedPartnersNamed,
+    &HealthPartnerNamed,
 ];
 
 #[cfg(test)]
@@ -376,5 +532,51 @@ mod tests {
             "[[roles]]\nid = \"acc\"\ntitle = \"Assistant Chief Constable\"\n[[partners]]\norganisation = \"example-police\"\ndelegates = [\"acc\"]\n",
         );
         assert!(found.is_empty());
+    }
+
+    /// Real sentences (tests/corpus/sentences.toml: Norfolk, Coventry, Buckinghamshire,
+    /// Pan-Dorset, Birmingham) and uses of "health" that name no partner.
+    #[test]
+    fn health_named_as_a_partner() {
+        let check = |sentence: &str| {
+            let extra = format!("[dispute_resolution]\ndescription = \"{sentence}\"\n");
+            let (text, found) = crate::rules::testing::run_rule(&HealthPartnerNamed, &extra);
+            spans(&text, &found)
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        for (sentence, named) in [
+            (
+                "Norfolk County Council, the Police and Health hold the statutory responsibility for safeguarding Norfolk’s children and young people.",
+                "Health",
+            ),
+            (
+                "The Safeguarding Partners; Police, Health and the Local Authority had worked well.",
+                "Health",
+            ),
+            (
+                "The Children's Partnership was made up of three statutory partners: the Council, the Police and the NHS.",
+                "NHS",
+            ),
+            (
+                "The NHS and Dorset Police partners were supportive of this new approach.",
+                "NHS",
+            ),
+        ] {
+            assert_eq!(check(sentence), [named], "{sentence}");
+        }
+        for sentence in [
+            "The partners work with police and health professionals across the county.",
+            "The statutory partners report to the Health and Wellbeing Board and the Police and Crime Commissioner.",
+            "The safeguarding partners are Example Council, Example Police and NHS Example Integrated Care Board, with health and social care providers.",
+            "Partners include public health, the police and schools.",
+        ] {
+            assert!(
+                check(sentence).is_empty(),
+                "{sentence}: {:?}",
+                check(sentence)
+            );
+        }
     }
 }
