@@ -684,7 +684,7 @@ rule!(
         editions: ALL_EDITIONS,
         enabled: true,
         fix: None,
-        what: "Every text value for every claim of the false-statements registry: a \"statutory deadline\" of 30 September for the yearly report, the duty or the 2018 Regulations applying in \"England and Wales\", a CCG as a safeguarding partner or the LSCB as the statutory body (after they were abolished), the police as child death review partners, five working days for notifying a serious incident or six months for publishing a review \"by law\", the partnership as a \"statutory body\", a council's duty to establish a partnership, the repealed LSCB sections (ss.13-16) or regulations as the source of today's functions, replacing LSCBs as an \"option\" of the 2017 Act, and others. A claim counts only where one of its context words (`near`) is in the same sentence, from the day it became false (`false_from`) and under the editions it lists; a claim that was once true (an LSCB, a CCG) does not count in narrated history or negation, while one that was never the law (`never_true`) counts in narrated history too (\"the Children Act 2004 required each local authority to establish a Safeguarding Children Partnership\") and only a negation excuses it. An error only where the claim misstates an Act or regulations and the correction rests on the primary text (`confirmed`); otherwise a warning, or advice where the registry caps it. Education as a \"fourth partner\" is `education-not-statutory-partner`'s.",
+        what: "Every text value for every claim of the false-statements registry: a \"statutory deadline\" of 30 September for the yearly report, the duty or the 2018 Regulations applying in \"England and Wales\", a CCG as a safeguarding partner or the LSCB as the statutory body (after they were abolished), the police as child death review partners, five working days for notifying a serious incident or six months for publishing a review \"by law\", an integrated care system as a safeguarding partner, the partnership as a \"statutory body\", a council's duty to establish a partnership, the repealed LSCB sections (ss.13-16) or regulations as the source of today's functions, replacing LSCBs as an \"option\" of the 2017 Act, and others. A claim counts only where one of its context words (`near`) is in the same sentence, from the day it became false (`false_from`) and under the editions it lists; a claim that was once true (an LSCB, a CCG) does not count in narrated history or negation, while one that was never the law (`never_true`) counts in narrated history too (\"the Children Act 2004 required each local authority to establish a Safeguarding Children Partnership\") and only a negation excuses it. An error only where the claim misstates an Act or regulations and the correction rests on the primary text (`confirmed`); otherwise a warning, or advice where the registry caps it. Education as a \"fourth partner\" is `education-not-statutory-partner`'s.",
         why: "Arrangements are read by practitioners as a statement of their duties: a statutory deadline that does not exist, a duty said to apply in Wales, or a body named as a statutory partner that the Act does not name misinforms them about the law.",
         fails: r#"
 schema_version = 1
@@ -1485,6 +1485,28 @@ mod tests {
         assert_eq!(run_rule(&EducationNotStatutoryPartner, &fourth).1.len(), 1);
         let not = voice("education is a relevant agency, not a fourth safeguarding partner");
         assert!(run_rule(&EducationNotStatutoryPartner, &not).1.is_empty());
+        // An integrated care system named as the health partner; the system named otherwise.
+        for (sentence, fires) in [
+            (
+                "The statutory partners are the Council, the Police and the ICS.",
+                true,
+            ),
+            (
+                "Statutory partners: the Council, the Police and the Integrated Care System.",
+                true,
+            ),
+            (
+                "The safeguarding partners work within the Integrated Care System alongside other NHS bodies.",
+                false,
+            ),
+            (
+                "Integrated Care Systems (ICS) – As Integrated Care Systems move closer to going live, it is important to ensure consistency.",
+                false,
+            ),
+        ] {
+            let found = run_rule(&FalseStatementOfLaw, &voice(sentence)).1;
+            assert_eq!(!found.is_empty(), fires, "{sentence}: {found:#?}");
+        }
     }
 
     #[test]
