@@ -28,7 +28,7 @@ rule!(
         editions: ALL_EDITIONS,
         enabled: true,
         fix: None,
-        what: "Where the arrangements describe notification (`practice_reviews.notification`), that `by` (who notifies) is a local authority and `working_days` is at most 5. Arrangements that do not describe it get advice (info) only: the duty to notify is the local authority's, and the paragraphs on what arrangements contain ask for the review process as a whole.",
+        what: "Where the arrangements describe notification (`practice_reviews.notification`), that `by` (who notifies) is a local authority and `working_days` is at most 5 (a notification described without `working_days` gets advice, info, to state the timescale). Arrangements that do not describe it get advice (info) only: the duty to notify is the local authority's, and the paragraphs on what arrangements contain ask for the review process as a whole.",
         why: "Notification is the local authority's statutory duty when a child dies or is seriously harmed and abuse or neglect is known or suspected; the 5-working-day limit lets the Panel and partners act while learning is fresh.",
         fails: r#"
 schema_version = 1
@@ -101,6 +101,17 @@ working_days = 5
                     // s.16C(1) sets no time limit; the five days are para 330's "should".
                     .with_severity(Severity::Warning)
                     .with_citation("WT2023 ch. 5, para 330 (\"It should do so within five working days\"); Children Act 2004 s.16C(1) sets no time limit"),
+            );
+        }
+        // Described without a timescale: nothing is wrong, but readers are not told the five
+        // days of para 330, so advice.
+        if n.working_days.is_none() {
+            out.push(
+                finding(meta, n.span(), "the notification process does not say within how many working days the Panel is notified")
+                    .with_label("no timescale")
+                    .with_help("add working_days = 5 if that is the local practice (WT2023 para 330: \"within five working days\")")
+                    .with_severity(Severity::Info)
+                    .with_citation("WT2023 ch. 5, para 330 (\"It should do so within five working days\")"),
             );
         }
     }
@@ -423,6 +434,14 @@ mod tests {
         assert_eq!(spans(&text, &found), ["[partnership]"]);
         // Silence is advice: the duty is to notify, not to describe.
         assert_eq!(found[0].severity, crate::diag::Severity::Info);
+        // Described without a timescale: advice to state it.
+        let (_, found) = run_rule(
+            &SeriousIncidentNotification,
+            "[practice_reviews.notification]\nby = \"example-council\"\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, crate::diag::Severity::Info);
+        assert!(found[0].message.contains("working days"));
     }
 
     #[test]
