@@ -88,6 +88,13 @@ fn the_defects_found_in_other_areas_stay_found() {
         "obsolete-title",
         "clinical commissioning group"
     ));
+    // "The Children and Social Work Act 2017 presented the option for replacing Local
+    // Safeguarding Children Boards".
+    assert!(fired(
+        &oxfordshire,
+        "false-statement-of-law",
+        "presented the option for replacing"
+    ));
     // "Integrated Care Board Buckinghamshire, Oxfordshire, and Berkshire West" as a partner
     // after 2026-04-01.
     assert!(fired(

@@ -354,12 +354,15 @@ fn claims_in(
             }
         }
         // A statement naming a body the document declares (a yearly report "sent to the What
-        // Works Centre", declared as a recipient) is obsolete-body's finding.
-        if hits.iter().any(|o| {
-            matches!(o.entry, Entry::Obsolete(e) if declared.contains(&e))
-                && h.start <= o.start
-                && o.end <= h.end
-        }) {
+        // Works Centre", declared as a recipient) is obsolete-body's finding. Not a statement
+        // that was never the law: naming an old body is not what makes it false.
+        if !c.never_true
+            && hits.iter().any(|o| {
+                matches!(o.entry, Entry::Obsolete(e) if declared.contains(&e))
+                    && h.start <= o.start
+                    && o.end <= h.end
+            })
+        {
             continue;
         }
         // A negated or narrated statement ("were required", "replaced the requirement for")
