@@ -1,4 +1,4 @@
-//! The development corpus as tests: real sentences from 27 English partnerships
+//! The development corpus as tests: real sentences from 43 English partnerships
 //! (tests/corpus/sentences.toml), each put into a minimal valid document as free text and
 //! checked as at 2026-12-01.
 //!
@@ -174,6 +174,22 @@ const MUST_FIRE: &[&str] = &[
     "coventry-06",
     "buckinghamshire-06",
     "pan-dorset-11",
+    // held out from the tuning of the five checks added on the same day (gathered afterwards,
+    // expectation written before masa was run): past dates still to come, replaced editions
+    // offered as current, transposed initials, the repealed LSCB duty in the present tense
+    "thurrock-02",
+    "wirral-03",
+    "wirral-06",
+    "north-east-lincolnshire-01",
+    "kensington-chelsea-01",
+    "durham-01",
+    "wiltshire-01",
+    "york-01",
+    "northamptonshire-01",
+    "sutton-01",
+    "leicestershire-rutland-02",
+    "durham-04",
+    "telford-wrekin-01",
 ];
 
 /// Sentences that must give no prose finding: history, negation, quotation, a partnership's
@@ -227,6 +243,36 @@ const MUST_STAY_SILENT: &[&str] = &[
     "hertfordshire-04",
     "pan-lancashire-15",
     "essex-09",
+    // held out: past dates in the past tense or another clause, correct initials, the ICB
+    // named, an edition named in narrated history
+    "thurrock-03",
+    "thurrock-04",
+    "thurrock-05",
+    "wirral-04",
+    "north-east-lincolnshire-03",
+    "north-east-lincolnshire-05",
+    "north-east-lincolnshire-07",
+    "north-east-lincolnshire-08",
+    "north-east-lincolnshire-09",
+    "leicester-02",
+    "leicester-03",
+    "leicester-04",
+    "kensington-chelsea-02",
+    "wandsworth-01",
+    "darlington-01",
+    "darlington-03",
+    "darlington-04",
+    "durham-03",
+    "wiltshire-03",
+    "wiltshire-04",
+    "wiltshire-07",
+    "medway-03",
+    "medway-05",
+    "medway-06",
+    "york-02",
+    "northamptonshire-02",
+    "northamptonshire-03",
+    "east-sussex-02",
 ];
 
 #[test]
