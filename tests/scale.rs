@@ -160,3 +160,76 @@ fn many_old_names_in_one_text_are_judged_in_linear_time() {
         "8× the names took {ratio:.1}× the time ({t1:?} → {t8:?}): a quadratic path?"
     );
 }
+
+/// One text holding `n` copies of `phrase`, 100 to a line with no sentence break between them
+/// (lines are at most 10,000 characters, so that is as long as a clause masa reads can be):
+/// the places `rule` reports (findings and their labels) grow with `n`, and the time only
+/// linearly.
+fn assert_places_linear(what: &str, rule: &str, phrase: &str, n: usize) {
+    let make = |n: usize| {
+        let line = phrase.repeat(100);
+        format!(
+            "schema_version = 1\n[partnership]\nname = \"Example Safeguarding Children Partnership\"\n[dispute_resolution]\ndescription = \"\"\"\n{}\"\"\"\n",
+            format!("{line}\n").repeat(n / 100)
+        )
+    };
+    let places = |text: &str| -> (Duration, usize) {
+        let start = Instant::now();
+        let report = masa::check_source("scale.toml", text.as_bytes(), &options());
+        let elapsed = start.elapsed();
+        let found = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| 1 + d.labels.len())
+            .sum();
+        (elapsed, found)
+    };
+    let (small, large) = (make(n), make(8 * n));
+    let _ = places(&small);
+    let best = |text: &str| {
+        (0..3)
+            .map(|_| places(text))
+            .min_by_key(|(t, _)| *t)
+            .expect("three runs")
+    };
+    let (t1, found1) = best(&small);
+    let (t8, found8) = best(&large);
+    assert!(found1 >= n && found8 >= 8 * n, "{what}: {found1}, {found8}");
+    let ratio = t8.as_secs_f64() / t1.as_secs_f64().max(1e-3);
+    eprintln!("{what}: {n} → {t1:?}, {} → {t8:?}, ratio {ratio:.1}", 8 * n);
+    assert!(
+        ratio < 24.0 || t8 < Duration::from_secs(1),
+        "{what}: 8× the places took {ratio:.1}× the time ({t1:?} → {t8:?}): a quadratic path?"
+    );
+}
+
+#[test]
+fn many_past_dates_in_one_clause_are_judged_in_linear_time() {
+    assert_places_linear(
+        "past dates as future",
+        "past-date-as-future",
+        "the review will be done by 1 March 2020 and ",
+        1_000,
+    );
+}
+
+#[test]
+fn many_initials_in_one_text_are_judged_in_linear_time() {
+    assert_places_linear(
+        "initials",
+        "initials-match-name",
+        "the Kent Safeguarding Multi-Agency Partnership (KSCMP) met and ",
+        1_000,
+    );
+}
+
+#[test]
+fn many_replaced_editions_in_one_sentence_are_judged_in_linear_time() {
+    assert_places_linear(
+        "editions named in the text",
+        "guidance-edition-current",
+        "flowcharts from Working Together 2018 and ",
+        1_000,
+    );
+}

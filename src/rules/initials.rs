@@ -2,7 +2,7 @@
 //! Partnership (KSCMP)" has lost a word, or gives the initials of another name.
 
 use super::support::names::initials_fit;
-use super::support::prose::inner_span;
+use super::support::prose::{floor_boundary, inner_span};
 use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
 use crate::diag::Severity;
 
@@ -33,7 +33,10 @@ fn is_initials(token: &str) -> bool {
 fn introduced(text: &str) -> Vec<Introduced<'_>> {
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
-        let Some(close) = text[open..].find(')').map(|c| open + c) else {
+        // Initials are short: the closing bracket is looked for only a few bytes on, so a text
+        // of many unclosed brackets is read once, not once per bracket.
+        let window = &text[open..floor_boundary(text, (open + 16).min(text.len()))];
+        let Some(close) = window.find(')').map(|c| open + c) else {
             continue;
         };
         let initials = &text[open + 1..close];

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::bytes::{Regex, RegexBuilder};
 
 use super::support::dates::{DateInText, dates_in};
-use super::support::prose::{inner_span, normalise};
+use super::support::prose::{floor_boundary, inner_span, normalise};
 use super::{ALL_EDITIONS, Level, RuleMeta, finding, rule};
 use crate::diag::Severity;
 
@@ -42,8 +42,13 @@ const CLAUSE_WORDS: &[&str] = &[
     " who ",
 ];
 
-/// The clause of `text` around `start..end`: its byte range.
-fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+/// The longest clause read, each side of a date, in bytes.
+const MAX_CLAUSE: usize = 400;
+
+/// The clause of `text` around `start..end`: its byte range. `lower` is the text in lower
+/// case (same offsets), made once per text: a text with many dates costs one copy, not one per
+/// date.
+fn clause_around(text: &str, lower: &str, start: usize, end: usize) -> (usize, usize) {
     let is_break = |i: usize, c: char| {
         matches!(c, ';' | ',' | '\n')
             || (matches!(c, '.' | '!' | '?')
@@ -52,16 +57,19 @@ fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
                     .next()
                     .is_none_or(char::is_whitespace))
     };
-    let mut from = text[..start]
+    // No clause runs further than MAX_CLAUSE bytes either side of its date: the walk is
+    // bounded, so a text of many dates without a break is still read in linear time.
+    let floor = floor_boundary(text, start.saturating_sub(MAX_CLAUSE));
+    let ceiling = floor_boundary(text, (end + MAX_CLAUSE).min(text.len()));
+    let mut from = text[floor..start]
         .char_indices()
         .rev()
-        .find(|&(i, c)| is_break(i, c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let mut to = text[end..]
+        .find(|&(i, c)| is_break(floor + i, c))
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8());
+    let mut to = text[end..ceiling]
         .char_indices()
         .find(|&(i, c)| is_break(end + i, c))
-        .map_or(text.len(), |(i, _)| end + i);
-    let lower = text.to_ascii_lowercase();
+        .map_or(ceiling, |(i, _)| end + i);
     for word in CLAUSE_WORDS {
         if let Some(at) = lower[from..start].rfind(word) {
             from = from + at + word.len();
@@ -126,6 +134,7 @@ description = "The escalation policy was reviewed and re-published in December 2
             if dates.is_empty() {
                 continue;
             }
+            let lower = t.text.to_ascii_lowercase();
             let mut places: Vec<&DateInText> = Vec::new();
             for (i, d) in dates.iter().enumerate() {
                 let in_period = (i > 0 && joined_as_period(&t.text, &dates[i - 1], d))
@@ -135,11 +144,13 @@ description = "The escalation policy was reviewed and re-published in December 2
                 if d.date.latest() >= day || in_period {
                     continue;
                 }
-                let before = t.text[..d.start].trim_end().to_ascii_lowercase();
-                if before.ends_with(" for") || before.ends_with(" since") || before == "for" {
+                // The word before the date (a few bytes back: not the whole text again).
+                let before = lower[..d.start].trim_end();
+                let word_before = before.rsplit(' ').next().unwrap_or("");
+                if matches!(word_before, "for" | "since") {
                     continue;
                 }
-                let (from, to) = clause_around(&t.text, d.start, d.end);
+                let (from, to) = clause_around(&t.text, &lower, d.start, d.end);
                 let clause = normalise(&t.text[from..to]).0;
                 if future.is_match(clause.as_bytes()) && !past.is_match(clause.as_bytes()) {
                     places.push(d);
@@ -148,7 +159,7 @@ description = "The escalation policy was reviewed and re-published in December 2
             let Some(first) = places.first() else {
                 continue;
             };
-            let (from, to) = clause_around(&t.text, first.start, first.end);
+            let (from, to) = clause_around(&t.text, &lower, first.start, first.end);
             let mut d = finding(
                 meta,
                 inner_span(t, first.start, first.end - first.start),

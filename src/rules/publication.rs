@@ -5,7 +5,7 @@
 //! s.16G(2): the partners must publish the arrangements. WT2023 paras 103–105.
 
 use super::support::negation::{narrates_the_past, sentence_around, sentence_ends};
-use super::support::prose::inner_span;
+use super::support::prose::{floor_boundary, inner_span};
 use super::{ALL_EDITIONS, Level, RuleMeta, editions, finding, rule};
 use crate::diag::Severity;
 use crate::model::{Edition, OrganisationKind};
@@ -364,7 +364,11 @@ published = 2024-09-27
                     continue;
                 };
                 let (s, e) = sentence_around(&t.text, &ends, n.start);
-                if narrates_the_past(&t.text[s..e.max(n.end)]) {
+                // At most a few hundred bytes each side: a long run-on text with many
+                // mentions is still read in linear time.
+                let s = floor_boundary(&t.text, s.max(n.start.saturating_sub(400)));
+                let e = floor_boundary(&t.text, e.max(n.end).min(n.end + 400));
+                if narrates_the_past(&t.text[s..e]) {
                     continue;
                 }
                 let in_force = editions::in_force_on(day)

@@ -289,6 +289,15 @@ pub(crate) fn inner_span(
     }
 }
 
+/// The largest char boundary of `text` at or before `at` (a byte offset no greater than its
+/// length): a window cut at a byte count never splits a character.
+pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Whether `start..end` lies in a word-run that is an e-mail or web address: the text
 /// around it up to whitespace contains "@", "://" or starts with "www.".
 fn in_address(text: &str, start: usize, end: usize) -> bool {
