@@ -14,7 +14,7 @@ use crate::diag::Severity;
 /// "the plan is to", "deadline". Lower case, over the normalised clause.
 static FUTURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     RegexBuilder::new(
-        r"\b(will|shall|must be|must have|is due|are due|due (by|in|on)|next (review|update)|review date|(is|are) to be|to be (published|reviewed|completed|implemented|agreed|updated|submitted|launched|held|refreshed)|plan is to|plans to|deadline|(is|are) expected to|intends? to)\b",
+        r"\b(will|shall|must be|must have|(is|are|has been|have been) scheduled|(is|are) required|is due|are due|due (by|in|on)|next (review|update)|review date|(is|are) to be|to be (published|reviewed|completed|implemented|agreed|updated|submitted|launched|held|refreshed)|plan is to|plans to|deadline|(is|are) expected to|intends? to)\b",
     )
     .unicode(false)
     .build()
@@ -23,7 +23,7 @@ static FUTURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Words that put the clause back in the past ("the plan was to", "had been due by").
 static PAST: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    RegexBuilder::new(r"\b(was|were|had|did|has been|have been)\b")
+    RegexBuilder::new(r"\b(was|were|had|did)\b")
         .unicode(false)
         .build()
         .ok()
@@ -102,7 +102,7 @@ rule!(
         editions: ALL_EDITIONS,
         enabled: true,
         fix: None,
-        what: "Every text value for a date (\"31 December 2024\", \"1st July 2022\", \"March 2024\", \"01/07/2022\", a year alone) in a clause written in the future (\"will\", \"must be\", \"is due\", \"next review\", \"to be published\", \"the plan is to\", \"deadline\") whose last day was before the document's own latest date: the sentence was out of date when the document was published. A clause that is also in the past tense (\"the plan was to\"), a date after \"for\" or \"since\", and two dates that make one period (\"1 April 2024 to 31 March 2025\", financial years such as 2020/21) are not read. A warning for a dated document; for a document that gives no date, which is judged as at the day it is checked, advice (info): the sentence may have been true when written. One finding per text value, its other places labelled.",
+        what: "Every text value for a date (\"31 December 2024\", \"1st July 2022\", \"March 2024\", \"01/07/2022\", a year alone) in a clause written in the future (\"will\", \"must be\", \"is due\", \"next review\", \"to be published\", \"the plan is to\", \"deadline\") whose last day was before the document's own latest date: the sentence was out of date when the document was published. A clause that is also in the past tense (\"the plan was to\"), a date after \"for\" or \"since\", a year that ends a title (\"Children Act 2004\", \"Working Together (2023)\"), and two dates that make one period (\"1 April 2024 to 31 March 2025\", financial years such as 2020/21) are not read. A warning for a dated document; for a document that gives no date, which is judged as at the day it is checked, advice (info): the sentence may have been true when written. One finding per text value, its other places labelled.",
         why: "A reader cannot tell whether a promise of \"will be re-published by 31 December 2024\" was kept, or whether a \"next review\" that is long past ever happened: either the text was not revised when the document was, or the review did not take place. Both undermine the arrangements' claim to be current.",
         fails: r#"
 schema_version = 1
@@ -149,6 +149,18 @@ description = "The escalation policy was reviewed and re-published in December 2
                 let word_before = before.rsplit(' ').next().unwrap_or("");
                 if matches!(word_before, "for" | "since") {
                     continue;
+                }
+                // A year that ends a title ("Children Act 2004", "Working Together (2023)",
+                // "Regulations 2018") names the instrument, not a time.
+                if matches!(d.date, crate::model::Date::Year(_)) {
+                    let title_word = t.text[..d.start]
+                        .trim_end_matches([' ', '(', '"', '\u{201d}', '\u{2019}', '\'', ','])
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or("");
+                    if title_word.starts_with(char::is_uppercase) {
+                        continue;
+                    }
                 }
                 let (from, to) = clause_around(&t.text, &lower, d.start, d.end);
                 let clause = normalise(&t.text[from..to]).0;
@@ -239,6 +251,15 @@ mod tests {
                 "These arrangements must be published by the 29th June 2019 and implemented by the 29th September 2019.",
                 "29th June 2019",
             ),
+            // North East Lincolnshire's newsletters
+            (
+                "To support this, a networking event has been scheduled on 8 April 2025.",
+                "8 April 2025",
+            ),
+            (
+                "The SCPB is required under Working Together 2023 to develop and publish an Annual Report by end of September 2024.",
+                "September 2024",
+            ),
         ] {
             let (found, severity) = check(Some("2025-06-01"), sentence);
             assert_eq!(found, [date], "{sentence}");
@@ -267,6 +288,9 @@ mod tests {
             "The report will set out the priorities for 2020/21 and progress since 2019.",
             // a date still to come
             "The next review is due by 31 December 2026.",
+            // a year that ends a title (Leicester, Wandsworth)
+            "The Procedures will be compatible with \\\"Working Together\\\"(2023).",
+            "Full details of how these arrangements work and what must be done can be found in the Children Act 2004.",
         ] {
             assert!(
                 check(Some("2025-06-01"), sentence).0.is_empty(),

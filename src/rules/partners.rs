@@ -356,7 +356,7 @@ static PARTNER_CONTEXT: std::sync::LazyLock<Option<(regex::Regex, regex::Regex)>
         Some((
             regex::Regex::new(r"\b(police|constabulary|chief constable)\b").ok()?,
             regex::Regex::new(
-                r"\b(partners?|statutory responsibilit(y|ies)|statutory dut(y|ies)|senior leaders)\b",
+                r"\b(partners?|responsibilit(y|ies)|statutory dut(y|ies)|senior leaders)\b",
             )
             .ok()?,
         ))
@@ -440,8 +440,9 @@ description = "Example Council, Example Police and NHS Example Integrated Care B
                     let (start, end) = (s + word.start(), s + word.end());
                     // "NHS Bedfordshire … Integrated Care Board", "Health Education England":
                     // the start of a body's own name.
+                    // "Health (Integrated Care Board)": already qualified.
                     let next_word = t.text[end..].trim_start_matches([' ', '\u{a0}']);
-                    if next_word.starts_with(char::is_uppercase) {
+                    if next_word.starts_with(char::is_uppercase) || next_word.starts_with('(') {
                         continue;
                     }
                     if negation.is_mention(start, end) {
@@ -563,6 +564,11 @@ mod tests {
                 "The NHS and Dorset Police partners were supportive of this new approach.",
                 "NHS",
             ),
+            // Darlington
+            (
+                "Safeguarding responsibilities are placed on police, health and local authorities.",
+                "health",
+            ),
         ] {
             assert_eq!(check(sentence), [named], "{sentence}");
         }
@@ -571,6 +577,8 @@ mod tests {
             "The statutory partners report to the Health and Wellbeing Board and the Police and Crime Commissioner.",
             "The safeguarding partners are Example Council, Example Police and NHS Example Integrated Care Board, with health and social care providers.",
             "Partners include public health, the police and schools.",
+            // Wirral: the ICB named in brackets
+            "The statutory partners are the Local Authority, Merseyside Police and Health (Integrated Care Board).",
         ] {
             assert!(
                 check(sentence).is_empty(),

@@ -242,6 +242,9 @@ const PAST_NARRATION: &[&str] = &[
     "historically",
     "transition",
     "transitional",
+    // the edition as an event: "following the publication of Working Together 2018"
+    "publication of",
+    "release of",
 ];
 
 static PAST: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
