@@ -150,17 +150,8 @@ description = "The escalation policy was reviewed and re-published in December 2
                 if matches!(word_before, "for" | "since") {
                     continue;
                 }
-                // A year that ends a title ("Children Act 2004", "Working Together (2023)",
-                // "Regulations 2018") names the instrument, not a time.
-                if matches!(d.date, crate::model::Date::Year(_)) {
-                    let title_word = t.text[..d.start]
-                        .trim_end_matches([' ', '(', '"', '\u{201d}', '\u{2019}', '\'', ','])
-                        .rsplit(' ')
-                        .next()
-                        .unwrap_or("");
-                    if title_word.starts_with(char::is_uppercase) {
-                        continue;
-                    }
+                if d.in_title {
+                    continue;
                 }
                 let (from, to) = clause_around(&t.text, &lower, d.start, d.end);
                 let clause = normalise(&t.text[from..to]).0;

@@ -470,6 +470,12 @@ fn lower_first(claim: &str) -> String {
         + ", which is not the law"
 }
 
+/// Future wording, over lower-case text: a sentence with a date before a body ended that says
+/// what "will" happen still uses the name as current ("the LSCB will continue until 2019").
+static FUTURE_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b(will|shall|is to|are to|going to)\b").expect("a valid expression")
+});
+
 rule!(
     ObsoleteTitle,
     RuleMeta {
@@ -481,7 +487,7 @@ rule!(
         editions: ALL_EDITIONS,
         enabled: true,
         fix: None,
-        what: "Every text value (except the names of declared organisations, which `obsolete-body` judges, as it judges every mention of a body the document declares) for every entry of the obsolete-names registry: bodies (any \"… Clinical Commissioning Group\" and CCG(s), Local Safeguarding Children Boards and \"… Safeguarding Children('s) Board\" with initials such as LSCB or BSCB, the National Probation Service and Community Rehabilitation Companies, Public Health England, What Works for Children's Social Care, the Early Intervention Foundation, the ICBs that ended on 1 April 2026), titles (\"Accountable Officer\", \"Designate\", an \"Independent Chair\" alongside independent scrutiny under WT2023) and terms (serious case reviews, the NHS Commissioning Board), with the typographic apostrophe read as a straight one. An entry counts only once it had ended on the day the document is judged as at (a 2018 record rightly names its Board), and only under the editions it lists. A name in negation or narrated history (\"the former LSCB\", \"the LSCB was replaced by …\", \"replaced the CCG\", \"before 2019\", a quoted old title) is a mention, not a use, and does not count; nor does the partnership's own name or initials. One finding per entry per text value, its further places labelled; a warning, or advice where the registry caps it (`max_severity`); prose never gives an error.",
+        what: "Every text value (except the names of declared organisations, which `obsolete-body` judges, as it judges every mention of a body the document declares) for every entry of the obsolete-names registry: bodies (any \"… Clinical Commissioning Group\" and CCG(s), Local Safeguarding Children Boards and \"… Safeguarding Children('s) Board\" with initials such as LSCB or BSCB, the National Probation Service and Community Rehabilitation Companies, Public Health England, What Works for Children's Social Care, the Early Intervention Foundation, the ICBs that ended on 1 April 2026), titles (\"Accountable Officer\", \"Designate\", an \"Independent Chair\" alongside independent scrutiny under WT2023) and terms (serious case reviews, the NHS Commissioning Board), with the typographic apostrophe read as a straight one. An entry counts only once it had ended on the day the document is judged as at (a 2018 record rightly names its Board), and only under the editions it lists. A name in negation or narrated history (\"the former LSCB\", \"the LSCB was replaced by …\", \"replaced the CCG\", \"before 2019\", a quoted old title) is a mention, not a use, and does not count, nor does a name in a sentence that opens with a date before the body ended and is not in the future tense (\"On 4 February 2019 … the Clinical Commissioning Group published …\"); nor does the partnership's own name or initials. One finding per entry per text value, its further places labelled; a warning, or advice where the registry caps it (`max_severity`); prose never gives an error.",
         why: "LSCBs were replaced by the safeguarding partners' arrangements in 2019, CCGs by ICBs in 2022, serious case reviews by local child safeguarding practice reviews; ICBs have chief executives, not accountable officers; WT2023 removes the need for an independent chair. Presenting them as current misinforms readers about who is responsible and suggests the text was not revised.",
         fails: r#"
 schema_version = 1
@@ -523,6 +529,28 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
                     near.iter().any(|n| sentence.contains(n.as_str()))
                 }
             };
+            // A sentence that opens with a date before the body ended ("On 4 February 2019 …
+            // the Clinical Commissioning Group published …", "In 2018 the LSCB …"), and is not
+            // in the future tense, tells of that time: the name is history there, not used as
+            // current. Dates are read once per text.
+            let dates = super::support::dates::dates_in(&t.text);
+            let told_of_its_time = |start: usize, ended: crate::model::Day| {
+                let (s, e) = sentence_around(&t.text, &ends, start);
+                let first = dates.partition_point(|d| d.start < s);
+                let Some(d) = dates.get(first).filter(|d| d.end <= start && !d.in_title) else {
+                    return false;
+                };
+                // "On", "In", "During", "By", "From": a few bytes, never the sentence again.
+                if d.start - s > 12 {
+                    return false;
+                }
+                let opening = t.text[s..d.start].trim().to_ascii_lowercase();
+                let e =
+                    super::support::prose::floor_boundary(&t.text, e.min(start + 400).max(start));
+                matches!(opening.as_str(), "on" | "in" | "during" | "by" | "from")
+                    && d.date.latest() < ended
+                    && !FUTURE_WORDS.is_match(&t.text[s..e].to_ascii_lowercase())
+            };
             // A false statement of law about the same words is that rule's finding.
             let claims = claims_in(cx, t, hits, &negation);
             let mut places: Vec<(usize, usize, usize)> = hits
@@ -539,6 +567,7 @@ description = "If the partnership, which replaced the Safeguarding Children’s 
                         && edition_applies(cx, &e.editions)
                         && (!needs_scrutiny || has_scrutiny)
                         && !negation.is_mention(start, end)
+                        && !told_of_its_time(start, e.ended)
                         && !within_own_name(&t.text, &own, &own_spans, start, end)
                         && near_ok(start, end, &e.near)
                         && !claims.iter().any(|c| {
@@ -1425,6 +1454,26 @@ mod tests {
         );
         assert_eq!(spans(&text, &found), ["BSCB"]);
         assert_eq!(found[0].labels.len(), 1);
+        // A sentence that opens with a date before the body ended tells of that time
+        // (Wiltshire); in the future tense it does not.
+        let dated = |text: &str| format!("[voice]\ndescription = \"{text}\"\n");
+        assert!(
+            run_rule(
+                &ObsoleteTitle,
+                &dated("On 4 February 2019 Wiltshire Police, Wiltshire Council and NHS Wiltshire Clinical Commissioning Group published a new plan.")
+            )
+            .1
+            .is_empty()
+        );
+        assert_eq!(
+            run_rule(
+                &ObsoleteTitle,
+                &dated("In 2019 the Clinical Commissioning Group will publish a new plan.")
+            )
+            .1
+            .len(),
+            1
+        );
         // A declared organisation's name is obsolete-body's.
         let org = "[[organisations]]\nid = \"ccg\"\nname = \"Dorset Clinical Commissioning Group\"\nkind = \"clinical_commissioning_group\"\n";
         assert!(run_rule(&ObsoleteTitle, org).1.is_empty());

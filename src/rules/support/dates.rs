@@ -31,6 +31,9 @@ pub(crate) struct DateInText {
     pub start: usize,
     pub end: usize,
     pub date: crate::model::Date,
+    /// A year that ends a title ("Children Act 2004", "Working Together (2023)", "Regulations
+    /// 2018"): it names the instrument, not a time.
+    pub in_title: bool,
 }
 
 /// "31 December 2024", "31st Dec 2024", "Friday 1st July 2022", "December 2024", "Feb 2024",
@@ -89,10 +92,20 @@ pub(crate) fn dates_in(text: &str) -> Vec<DateInText> {
                 }
                 Date::Year(i32::try_from(number(c.get(7))?).ok()?)
             };
+            let start = from[whole.start()].0;
+            let in_title = matches!(date, Date::Year(_)) && {
+                let word_before = text[..start]
+                    .trim_end_matches([' ', '(', '"', '\u{201d}', '\u{2019}', '\'', ','])
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("");
+                word_before.starts_with(char::is_uppercase)
+            };
             Some(DateInText {
-                start: from[whole.start()].0,
+                start,
                 end: from[whole.end() - 1].1,
                 date,
+                in_title,
             })
         })
         .collect()
