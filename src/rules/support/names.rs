@@ -42,6 +42,21 @@ const SKIPPED_IN_ABBREVIATIONS: &[&str] = &["and", "of", "the", "for", "&"];
 /// ("BLMK ICB" for "Bedfordshire, Luton and Milton Keynes Integrated Care Board",
 /// "Bedfordshire Probation" for "Bedfordshire Probation Service").
 pub fn is_short_form(alias: &str, name: &str) -> bool {
+    // A quick no before any allocation: every way the alias's first word can stand for the
+    // name (a word of it, a contraction, initials) starts with the first letter of a word of
+    // the name. Rules compare many candidate names with every declared one.
+    let split = |c: char| c.is_whitespace() || c == ',';
+    let first_letter = |w: &str| w.chars().next().map(|c| c.to_ascii_lowercase());
+    let Some(first) = alias
+        .split(split)
+        .find(|w| !w.is_empty() && !SKIPPED_IN_ABBREVIATIONS.contains(&w.to_lowercase().as_str()))
+        .and_then(first_letter)
+    else {
+        return true;
+    };
+    if !name.split(split).any(|w| first_letter(w) == Some(first)) {
+        return false;
+    }
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())

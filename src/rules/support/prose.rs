@@ -48,10 +48,95 @@ struct Matcher {
     literal_entries: Vec<(Vec<Entry>, bool)>,
     /// Case-insensitive expressions, run over the normalised (lower-cased) text: compiled
     /// without case folding, their literal prefilters are a fraction of the cost to build.
-    folded: Vec<(Entry, Regex)>,
+    /// Each is compiled on first need: only once a text holds the words every match of it
+    /// must contain (building them all was a third of a one-file run).
+    folded: Vec<Folded>,
     /// Case-sensitive expressions (initialisms, a misquote that differs only in case), run
     /// over the text itself.
     exact: Vec<(Entry, Regex)>,
+}
+
+/// A case-insensitive expression of the registries, compiled when first needed.
+struct Folded {
+    entry: Entry,
+    /// Words every match contains (see [`required_words`]); none if nothing is certain.
+    required: Option<String>,
+    pattern: String,
+    compiled: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl Folded {
+    /// The expression, compiled once; `None` if it does not compile (a test holds every
+    /// registry expression to compiling).
+    fn regex(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| RegexBuilder::new(&self.pattern).unicode(false).build().ok())
+            .as_ref()
+    }
+}
+
+/// The longest run of plain characters that every match of `pattern` must contain: a run at
+/// the top level of the expression (not inside a group or class, and not made optional by a
+/// quantifier after it). `None` where the expression has a top-level alternative (`a|b`) or
+/// no run of three characters or more. Conservative: a text without the run cannot match.
+fn required_words(pattern: &str) -> Option<String> {
+    let mut best = String::new();
+    let mut run = String::new();
+    let mut depth = 0usize;
+    let mut chars = pattern.chars().peekable();
+    let end_run = |run: &mut String, best: &mut String| {
+        if run.len() > best.len() {
+            best.clone_from(run);
+        }
+        run.clear();
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                // An escape (\b, \s, \.) is not plain text: it ends the run.
+                chars.next();
+                end_run(&mut run, &mut best);
+            }
+            '(' => {
+                depth += 1;
+                end_run(&mut run, &mut best);
+            }
+            ')' => {
+                depth = depth.saturating_sub(1);
+                // A group may be optional or repeated: what follows starts a new run.
+                end_run(&mut run, &mut best);
+            }
+            '[' => {
+                end_run(&mut run, &mut best);
+                // Skip the class, escapes included.
+                while let Some(k) = chars.next() {
+                    if k == '\\' {
+                        chars.next();
+                    } else if k == ']' {
+                        break;
+                    }
+                }
+            }
+            '|' if depth == 0 => return None,
+            '?' | '*' | '{' => {
+                // The character before is optional.
+                run.pop();
+                end_run(&mut run, &mut best);
+                if c == '{' {
+                    for k in chars.by_ref() {
+                        if k == '}' {
+                            break;
+                        }
+                    }
+                }
+            }
+            '+' | '.' | '^' | '$' | '|' => end_run(&mut run, &mut best),
+            _ if depth == 0 => run.push(c),
+            _ => {}
+        }
+    }
+    end_run(&mut run, &mut best);
+    (best.trim().len() >= 3).then(|| best.trim().to_owned())
 }
 
 fn build() -> Option<Matcher> {
@@ -113,13 +198,18 @@ fn build() -> Option<Matcher> {
         .ok()?;
     let (mut folded, mut exact) = (Vec::new(), Vec::new());
     for (entry, re, case_sensitive) in regexes {
-        // A case-insensitive expression is written in lower case (a test holds the registries
-        // to it), so over the lower-cased text it needs no case folding of its own.
-        let compiled = RegexBuilder::new(&re).unicode(false).build().ok()?;
         if case_sensitive {
-            exact.push((entry, compiled));
+            exact.push((entry, RegexBuilder::new(&re).unicode(false).build().ok()?));
         } else {
-            folded.push((entry, compiled));
+            // A case-insensitive expression is written in lower case (a test holds the
+            // registries to it), so over the lower-cased text it needs no case folding of its
+            // own; it is compiled when a text first holds its required words.
+            folded.push(Folded {
+                entry,
+                required: required_words(&re),
+                pattern: re,
+                compiled: std::sync::OnceLock::new(),
+            });
         }
     }
     Some(Matcher {
@@ -236,7 +326,16 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
         }
         (start, end)
     };
-    for (entry, re) in &m.folded {
+    for f in &m.folded {
+        if f.required
+            .as_ref()
+            .is_some_and(|w| !norm.contains(w.as_str()))
+        {
+            continue;
+        }
+        let (entry, Some(re)) = (&f.entry, f.regex()) else {
+            continue;
+        };
         for found in re.find_iter(norm.as_bytes()) {
             if found.is_empty() {
                 continue;
@@ -349,6 +448,55 @@ mod tests {
     #[test]
     fn every_registry_pattern_compiles() {
         assert!(matcher_builds());
+        let m = MATCHER.as_ref().expect("the matcher builds");
+        for f in &m.folded {
+            assert!(f.regex().is_some(), "{} does not compile", f.pattern);
+        }
+    }
+
+    /// The words an expression requires are found only where every match must hold them.
+    #[test]
+    fn required_words_are_what_every_match_holds() {
+        for (pattern, words) in [
+            (r"\bworking together act\b", Some("working together act")),
+            (
+                r"(safeguarding|statutory) partners?\b[^.;]{0,100}\b(integrated care system|ics)\b",
+                Some(" partner"),
+            ),
+            (
+                r"\bchildren and social care act,? 2017\b",
+                Some("children and social care act"),
+            ),
+            (r"(a|b)|children act", None),
+            (r"statutory (body|board)", Some("statutory ")),
+            (r"regulations? require", Some("regulation")),
+            (r"x{0,3}", None),
+        ] {
+            assert_eq!(
+                required_words(pattern).as_deref(),
+                words.map(|w| w.trim()),
+                "{pattern}"
+            );
+        }
+        // Held over every registry expression and every corpus sentence: where an expression
+        // matches, its required words are there.
+        let m = MATCHER.as_ref().expect("the matcher builds");
+        let corpus = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/sentences.toml"),
+        )
+        .expect("the corpus is there");
+        for line in corpus.lines().filter(|l| l.starts_with("text = ")) {
+            let norm = normalise(line).0;
+            for f in &m.folded {
+                if let (Some(w), Some(re)) = (&f.required, f.regex()) {
+                    assert!(
+                        !re.is_match(norm.as_bytes()) || norm.contains(w.as_str()),
+                        "{} matched without {w:?}: {line}",
+                        f.pattern
+                    );
+                }
+            }
+        }
     }
 
     /// Case-insensitive expressions run over the lower-cased text without case folding, so an
